@@ -242,7 +242,7 @@ public final class BalanceTable implements Rendered {
     }
 
     private static final List<String> HEADER = List.of("covariate", "control mean", "treated mean", "std diff",
-            "max |std diff|", "worst arm", "F", "p (all equal)", "");
+            "max |std diff|", "worst arm", "F", "p (all equal)", "flag");
 
     private List<List<String>> rowCells() {
         List<List<String>> cells = new ArrayList<>();

@@ -74,22 +74,23 @@ final class CompleteRandomization {
                 point++;
             }
         }
-        // Rounding in the cumulative sum can leave the last point just past the end; give it to the unpicked arm
-        // with the largest fraction.
-        while (point < remainder) {
-            int best = -1;
-            for (int k = 0; k < arms; k++) {
-                if (!extra[k] && (best < 0 || fractions[k] > fractions[best])) {
-                    best = k;
-                }
-            }
-            extra[best] = true;
-            point++;
-        }
         for (int k = 0; k < arms; k++) {
             if (extra[k]) {
                 counts[k]++;
             }
+        }
+        // Rounding in the cumulative sum can leave the last point just past the end; give it to the unpicked arm
+        // with the largest fraction. (Only with shares off 1 by ~1e-9 and n near 1e9 could every arm be picked.)
+        while (point < remainder) {
+            int best = -1;
+            for (int k = 0; k < arms; k++) {
+                if ((!extra[k] || allPicked(extra)) && (best < 0 || fractions[k] > fractions[best])) {
+                    best = k;
+                }
+            }
+            extra[best] = true;
+            counts[best]++;
+            point++;
         }
         return counts;
     }
@@ -109,6 +110,15 @@ final class CompleteRandomization {
         }
         shuffle(labels, random);
         return labels;
+    }
+
+    private static boolean allPicked(boolean[] picked) {
+        for (boolean p : picked) {
+            if (!p) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int largestSnapUp(int[] counts, double[] shares, int n) {

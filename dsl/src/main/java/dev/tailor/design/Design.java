@@ -146,16 +146,7 @@ public final class Design implements Rendered {
                 throw new IllegalArgumentException("Design \"" + name + "\" has no seed. Call .seed(..) before .build(),"
                         + " e.g. .seed(20231009L), so the assignment can be reproduced.");
             }
-            double[] shares = allocation.sharesFor(arms);
-            // Shares sum to 1 within 1e-9; make it exact so the counts of a stratum always add up.
-            double sum = 0;
-            for (double share : shares) {
-                sum += share;
-            }
-            for (int k = 0; k < shares.length; k++) {
-                shares[k] /= sum;
-            }
-            return new Design(this, shares);
+            return new Design(this, allocation.sharesFor(arms));
         }
 
         /** A hint for the notebook: e.g. {@code Design (not built): 17 arms, stratified by prior_login — call .build()}. */
