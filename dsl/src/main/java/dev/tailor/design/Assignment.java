@@ -124,6 +124,25 @@ public final class Assignment implements Rendered {
     }
 
     /**
+     * The largest gap between an arm's share of a stratum and its target share, {@code |count/n_s − share_k|}; at
+     * most 1/n_s by construction.
+     */
+    public double maxShareDeviation() {
+        double[] shares = design.shares();
+        double max = 0;
+        for (long[] row : counts) {
+            long n = 0;
+            for (long c : row) {
+                n += c;
+            }
+            for (int k = 0; k < row.length; k++) {
+                max = Math.max(max, Math.abs(row[k] / (double) n - shares[k]));
+            }
+        }
+        return max;
+    }
+
+    /**
      * Covariate balance across the arms of this assignment; see {@link BalanceTable}. Covariates must be number or
      * boolean columns of the randomized units.
      */
@@ -184,7 +203,8 @@ public final class Assignment implements Rendered {
     private List<String> notes() {
         return List.of(
                 "Max deviation from the target counts n_s·share: " + Fmt.fixed(maxDeviation(), 2)
-                        + " units (complete randomization keeps it below 1).",
+                        + " units (complete randomization keeps it below 1); largest share gap "
+                        + Fmt.pp(maxShareDeviation(), 3) + " pp.",
                 "Treatment column \"" + design.treatmentColumn() + "\" added to data() (0 = " + design.control().name()
                         + "); propensities() = the shares.");
     }

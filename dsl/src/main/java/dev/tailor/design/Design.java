@@ -269,6 +269,19 @@ public final class Design implements Rendered {
         return treatmentColumn;
     }
 
+    /** Two designs are equal when they would assign the same units identically: same arms, shares, strata, seed, column and name. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Design that && name.equals(that.name) && arms.equals(that.arms)
+                && allocation.equals(that.allocation) && strata.equals(that.strata) && seed == that.seed
+                && treatmentColumn.equals(that.treatmentColumn);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, arms, allocation, strata, seed, treatmentColumn);
+    }
+
     String title() {
         return "Design \"" + name + "\": " + arms.size() + " arms, "
                 + strata.map(column -> "stratified by " + column).orElse("no strata") + ", seed " + seed;

@@ -8,7 +8,6 @@ import dev.tailor.render.Rendered;
 import dev.tailor.render.TextTable;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +18,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -221,7 +219,7 @@ public final class EffectPlot implements Rendered {
     /** The chart as PNG bytes, {@link #width()} × {@link #height()} pixels. */
     public byte[] toPng() {
         try {
-            return BitmapEncoder.getBitmapBytes(toChart(), BitmapEncoder.BitmapFormat.PNG);
+            return ChartEncoder.getBytes(toChart(), "png");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode the effect plot as PNG: " + e.getMessage(), e);
         }
@@ -229,13 +227,12 @@ public final class EffectPlot implements Rendered {
 
     /** The chart as an SVG document. */
     public String toSvg() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            VectorGraphicsEncoder.saveVectorGraphic(toChart(), out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            // XChart writes SVG through VectorGraphics2D; text is drawn as outlines.
+            return new String(ChartEncoder.getBytes(toChart(), "svg"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode the effect plot as SVG: " + e.getMessage(), e);
         }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The PNG embedded as a data URI, so any HTML report shows the plot without files. */

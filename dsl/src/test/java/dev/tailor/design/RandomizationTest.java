@@ -31,6 +31,14 @@ class RandomizationTest {
             }
         }
         assertTrue(assignment.maxDeviation() < 1);
+        assertTrue(assignment.maxShareDeviation() < 1.0 / 40_507);
+    }
+
+    @Test
+    void designsWithTheSameSpecAreEqualAndADifferentSeedIsNot() {
+        assertEquals(Units.phaseOne(1L), Units.phaseOne(1L));
+        assertEquals(Units.phaseOne(1L).hashCode(), Units.phaseOne(1L).hashCode());
+        assertFalse(Units.phaseOne(1L).equals(Units.phaseOne(2L)));
     }
 
     @Test
