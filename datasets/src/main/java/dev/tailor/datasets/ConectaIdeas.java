@@ -18,6 +18,19 @@ import java.util.SplittableRandom;
  * <p>Outcomes depend only on observed covariates plus independent noise, so the {@link Oracle} is exact. The
  * school year offers 16 ordered message pairs (Monday, Thursday) in {T,P,R,F}², the summer the 4 single
  * messages; arm 0 is always the no-message control.
+ *
+ * <p>Readings of the spec that the code had to choose:
+ * <ul>
+ *   <li>School size is LogNormal with arithmetic mean 300 (log-scale mean ln 300 − 0.18). Only the level of
+ *       log_school_size depends on this; no outcome uses school size.</li>
+ *   <li>School-year Phase 2 uses the re-measured login L0' wherever the formulas use the context's login L:
+ *       in b(x), in θ_R and in the minutes. The spec's Phase-2 reference values used L0, so they are
+ *       approximate.</li>
+ *   <li>Summer has no re-measured login: both summer phases use L0s and the 2% base, so their truths agree.</li>
+ *   <li>θ̄_m, the mean that {@link #heterogeneityScale(double)} stretches about, is the mean over the drawn
+ *       population and phase.</li>
+ *   <li>math_z is standardized with the population SD (divide by n).</li>
+ * </ul>
  */
 public final class ConectaIdeas {
 

@@ -6,6 +6,7 @@ import dev.tailor.render.Html;
 import dev.tailor.render.Rendered;
 import dev.tailor.render.TextTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -116,7 +117,7 @@ public final class Oracle implements Rendered {
     public double[][] probabilities() {
         double[][] out = new double[size()][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = java.util.Arrays.copyOfRange(p, i * arms, (i + 1) * arms);
+            out[i] = Arrays.copyOfRange(p, i * arms, (i + 1) * arms);
         }
         return out;
     }
