@@ -4,13 +4,10 @@ import dev.tailor.estimate.EffectEstimate;
 import dev.tailor.estimate.EffectTable;
 import dev.tailor.render.Fmt;
 import dev.tailor.render.Html;
-import dev.tailor.render.Rendered;
+import dev.tailor.render.Figure;
 import dev.tailor.render.TextTable;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,7 +18,6 @@ import java.util.Objects;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -40,7 +36,7 @@ import tech.tablesaw.api.Table;
  * chart for any styling the options do not cover, and {@link #toPng()}, {@link #toSvg()} and {@link #toHtml()}
  * render it. Rendering needs no display ({@code -Djava.awt.headless=true} is fine).
  */
-public final class EffectPlot implements Rendered {
+public final class EffectPlot implements Figure {
 
     /** Width and height in pixels unless {@link #size(int, int)} says otherwise. */
     public static final int DEFAULT_WIDTH = 800;
@@ -217,22 +213,15 @@ public final class EffectPlot implements Rendered {
     }
 
     /** The chart as PNG bytes, {@link #width()} × {@link #height()} pixels. */
+    @Override
     public byte[] toPng() {
-        try {
-            return ChartEncoder.getBytes(toChart(), "png");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not encode the effect plot as PNG: " + e.getMessage(), e);
-        }
+        return ChartImages.png(toChart());
     }
 
     /** The chart as an SVG document. */
+    @Override
     public String toSvg() {
-        try {
-            // XChart writes SVG through VectorGraphics2D; text is drawn as outlines.
-            return new String(ChartEncoder.getBytes(toChart(), "svg"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not encode the effect plot as SVG: " + e.getMessage(), e);
-        }
+        return ChartImages.svg(toChart());
     }
 
     /** The PNG embedded as a data URI, so any HTML report shows the plot without files. */

@@ -1,9 +1,10 @@
 package dev.tailor.render;
 
 /**
- * A plot that draws itself as a PNG image and as SVG. Notebooks show the PNG; reports can embed either.
+ * A plot that draws itself as a PNG image and as SVG. Notebooks show the PNG; its {@link #toHtml()} embeds the
+ * same picture and its {@link #table()} holds the plotted numbers.
  */
-public interface Figure {
+public interface Figure extends Rendered {
 
     /** The plot as PNG bytes. */
     byte[] toPng();

@@ -14,9 +14,9 @@ public final class Prelude {
             "import dev.tailor.data.*;",
             "import dev.tailor.design.*;",
             "import dev.tailor.estimate.*;",
-            //"import dev.tailor.plot.*;",
+            "import dev.tailor.plot.*;",
             "import dev.tailor.render.*;",
-            //"import dev.tailor.datasets.*;",
+            "import dev.tailor.datasets.*;",
             "import tech.tablesaw.api.*;",
             "import org.knowm.xchart.*;");
 }

@@ -1,12 +1,11 @@
 package dev.tailor.jupyter.render;
 
+import dev.tailor.plot.ChartImages;
 import dev.tailor.render.Figure;
 import dev.tailor.render.Rendered;
 import java.util.Base64;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
@@ -39,36 +38,11 @@ public final class Renderers {
                 .preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.IMAGE_SVG)
                 .register((chart, context) -> {
-                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> Base64.getEncoder().encodeToString(Charts.png(chart)));
-                    context.renderIfRequested(MIMEType.IMAGE_SVG, () -> Charts.svg(chart));
+                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> Base64.getEncoder().encodeToString(ChartImages.png(chart)));
+                    context.renderIfRequested(MIMEType.IMAGE_SVG, () -> ChartImages.svg(chart));
                 });
         renderer.createRegistration(Table.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .register((table, context) -> context.renderIfRequested(MIMEType.TEXT_HTML, () -> Tables.html(table, TABLE_ROW_CAP)));
-    }
-
-    /** XChart encoding, with checked exceptions turned into unchecked ones for the render lambdas. */
-    static final class Charts {
-
-        private Charts() {
-        }
-
-        static byte[] png(Chart<?, ?> chart) {
-            try {
-                return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Could not encode the chart as PNG: " + e.getMessage(), e);
-            }
-        }
-
-        static String svg(Chart<?, ?> chart) {
-            try {
-                var out = new java.io.ByteArrayOutputStream();
-                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                return out.toString(java.nio.charset.StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Could not encode the chart as SVG: " + e.getMessage(), e);
-            }
-        }
     }
 }
