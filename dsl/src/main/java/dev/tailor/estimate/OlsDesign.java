@@ -1,0 +1,267 @@
+package dev.tailor.estimate;
+
+import dev.tailor.data.Columns;
+import dev.tailor.data.DataException;
+import dev.tailor.data.Roles;
+import dev.tailor.design.Arms;
+import dev.tailor.render.Fmt;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tech.tablesaw.api.Table;
+
+/**
+ * The OLS design read from a table through {@link Columns}: the outcome, the arm of each row, its stratum and
+ * its covariates, validated, plus the names of the k model columns.
+ *
+ * <p>Rows are never expanded to a dense n × k matrix. {@link #row} writes the nonzero entries of one row of
+ * the working design Z = [1, arm dummies, stratum dummies, centered covariates]: at most 3 + p of the k entries.
+ * Centering the covariates (and only them) keeps Z'Z well conditioned when a covariate has a large mean
+ * (income in JPY, say) without changing the column space; the intercept is mapped back afterwards.
+ */
+final class OlsDesign {
+
+    /** The kind of a model column, for coefficient names and error messages. */
+    enum Kind { INTERCEPT, ARM, STRATUM, COVARIATE }
+
+    /** A model column: its kind and a readable label ("(intercept)", an arm name, "prior_login=1", a covariate). */
+    record Term(Kind kind, String label) {
+
+        /** How the column is named in an error message, e.g. {@code covariate "income"}. */
+        String describe() {
+            return switch (kind) {
+                case INTERCEPT -> "the intercept";
+                case ARM -> "arm \"" + label + "\"";
+                case STRATUM -> "the fixed effect of stratum " + label;
+                case COVARIATE -> "covariate \"" + label + "\"";
+            };
+        }
+    }
+
+    final String tableName;
+    final String outcome;
+    final String treatment;
+    final Arms arms;
+    final double[] y;
+    final int[] arm;
+    final long[] armCounts;
+    final Optional<String> strataColumn;
+    final List<String> strataLevels;
+    final int[] stratum; // codes 0..G-1; all 0 without strata
+    final long[] strataCounts;
+    final List<String> covariateNames;
+    final double[][] covariates; // p × n, raw values
+    final double[] covariateMeans;
+    final List<Term> terms;
+
+    private OlsDesign(Table table, Roles roles) {
+        this.tableName = table.name();
+        this.outcome = roles.outcome();
+        this.treatment = roles.treatment();
+        this.y = Columns.numeric(table, outcome, "the outcome");
+        this.arms = roles.arms().orElseGet(() -> inferArms(table, treatment));
+        this.arm = Columns.treatment(table, treatment, arms);
+        int n = y.length;
+
+        // Arms: every arm needs two units for a variance; Columns has already rejected empty arms.
+        armCounts = new long[arms.size()];
+        for (int w : arm) {
+            armCounts[w]++;
+        }
+        for (int w = 0; w < armCounts.length; w++) {
+            if (armCounts[w] < 2) {
+                throw new DataException("Arm \"" + arms.get(w).name() + "\" (index " + w + ") has " + armCounts[w]
+                        + " unit in column \"" + treatment + "\" of table \"" + tableName + "\"; at least 2 units per arm are"
+                        + " needed for a standard error. Drop the arm from the catalog, or check the assignment.");
+            }
+        }
+
+        // Strata: codes in the sorted order of the column's values; the first level is the reference.
+        this.strataColumn = roles.strata();
+        if (strataColumn.isPresent()) {
+            Columns.Groups groups = Columns.groups(table, strataColumn.get(), "the strata");
+            this.stratum = groups.codes();
+            this.strataLevels = groups.labels();
+        } else {
+            this.stratum = new int[n];
+            this.strataLevels = List.of("all");
+        }
+        strataCounts = new long[strataLevels.size()];
+        for (int s : stratum) {
+            strataCounts[s]++;
+        }
+
+        // Covariates: numeric, complete, distinct, not constant.
+        this.covariateNames = roles.covariates();
+        Set<String> seen = new HashSet<>();
+        for (String name : covariateNames) {
+            if (!seen.add(name)) {
+                throw new DataException("Covariate \"" + name + "\" is listed twice in Roles.covariates(" + covariateNames
+                        + "). List each column once.");
+            }
+            if (name.equals(outcome)) {
+                throw new DataException("Covariate \"" + name + "\" is the outcome column. Remove it from Roles.covariates(...):"
+                        + " adjusting for the outcome itself fits it exactly.");
+            }
+            if (name.equals(treatment)) {
+                throw new DataException("Covariate \"" + name + "\" is the treatment column. Remove it from Roles.covariates(...):"
+                        + " the arm dummies already enter the model.");
+            }
+        }
+        int p = covariateNames.size();
+        this.covariates = new double[p][];
+        this.covariateMeans = new double[p];
+        for (int j = 0; j < p; j++) {
+            String name = covariateNames.get(j);
+            double[] x = Columns.numeric(table, name, "a covariate");
+            boolean constant = true;
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                constant &= x[i] == x[0];
+                sum += x[i];
+            }
+            if (constant) {
+                throw new DataException("Covariate \"" + name + "\" is constant (all " + Fmt.count(n) + " rows are " + x[0]
+                        + "), so the intercept already absorbs it and its coefficient is not identified. Remove it from"
+                        + " Roles.covariates(...).");
+            }
+            // A second, corrected pass makes the mean accurate to rounding even for large, nearly equal values.
+            double mean = sum / n;
+            double correction = 0;
+            for (int i = 0; i < n; i++) {
+                correction += x[i] - mean;
+            }
+            covariates[j] = x;
+            covariateMeans[j] = mean + correction / n;
+        }
+
+        // Model columns in order: intercept, arms 1..K, strata 2..G, covariates.
+        List<Term> list = new ArrayList<>();
+        list.add(new Term(Kind.INTERCEPT, "(intercept)"));
+        for (int w = 1; w < arms.size(); w++) {
+            list.add(new Term(Kind.ARM, arms.get(w).name()));
+        }
+        for (int s = 1; s < strataLevels.size(); s++) {
+            list.add(new Term(Kind.STRATUM, strataColumn.orElseThrow() + "=" + strataLevels.get(s)));
+        }
+        for (String name : covariateNames) {
+            list.add(new Term(Kind.COVARIATE, name));
+        }
+        this.terms = List.copyOf(list);
+        if (n <= terms.size()) {
+            throw new DataException("Table \"" + tableName + "\" has " + Fmt.count(n) + " rows but the model has " + terms.size()
+                    + " coefficients (" + (arms.size() - 1) + " arms, " + (strataLevels.size() - 1) + " stratum effects, "
+                    + p + " covariates and the intercept); OLS needs more rows than coefficients. Use fewer covariates or more data.");
+        }
+    }
+
+    static OlsDesign read(Table table, Roles roles) {
+        return new OlsDesign(table, roles);
+    }
+
+    /** Arms "control, arm 1, ..., arm K" for a treatment column without named arms, K being its largest value. */
+    private static Arms inferArms(Table table, String treatment) {
+        double[] raw = Columns.numeric(table, treatment, "the treatment");
+        double max = Double.NEGATIVE_INFINITY;
+        for (double value : raw) {
+            max = Math.max(max, value);
+        }
+        if (!(max > 0)) {
+            throw new DataException("Treatment column \"" + treatment + "\" of table \"" + table.name() + "\" has no treated units"
+                    + " (largest value " + max + " in " + Fmt.count(raw.length) + " rows); OLS compares arms 1..K with control 0."
+                    + " Code the treatment arms as 1..K.");
+        }
+        return Arms.numbered((int) Math.ceil(max));
+    }
+
+    int n() {
+        return y.length;
+    }
+
+    /** Number of model columns k = 1 + K + (G − 1) + p. */
+    int k() {
+        return terms.size();
+    }
+
+    /** The largest number of nonzero entries in a row of Z. */
+    int maxNonzeros() {
+        return 3 + covariates.length;
+    }
+
+    /** Index of the first covariate column. */
+    int covariateStart() {
+        return arms.size() + strataLevels.size() - 1;
+    }
+
+    /**
+     * Writes the nonzero entries of row i of Z (intercept, its arm dummy, its stratum dummy, centered
+     * covariates) to {@code index}/{@code value} in increasing column order, and returns how many there are.
+     */
+    int row(int i, int[] index, double[] value) {
+        int m = 0;
+        index[m] = 0;
+        value[m++] = 1.0;
+        if (arm[i] > 0) {
+            index[m] = arm[i];
+            value[m++] = 1.0;
+        }
+        if (stratum[i] > 0) {
+            index[m] = arms.size() - 1 + stratum[i];
+            value[m++] = 1.0;
+        }
+        int start = covariateStart();
+        for (int j = 0; j < covariates.length; j++) {
+            index[m] = start + j;
+            value[m++] = covariates[j][i] - covariateMeans[j];
+        }
+        return m;
+    }
+
+    /** The error for a model column that is a linear combination of earlier columns. */
+    DataException collinear(CholeskyFactor.Singular singular) {
+        Term culprit = terms.get(singular.column());
+        double[] combination = singular.combination();
+        double largest = 0;
+        for (int m = 0; m < combination.length; m++) {
+            largest = Math.max(largest, Math.abs(combination[m]));
+        }
+        List<String> partners = new ArrayList<>();
+        for (int m = 0; m < combination.length; m++) {
+            if (Math.abs(combination[m]) > 1e-6 * largest) {
+                partners.add(terms.get(m).describe());
+            }
+        }
+        String with = partners.isEmpty() ? "the columns before it" : String.join(", ", partners);
+        String fit = String.format(java.util.Locale.ROOT, "%.1e", singular.residualShare());
+        String what = switch (culprit.kind()) {
+            case COVARIATE -> "Covariate \"" + culprit.label() + "\" is a linear combination of " + with
+                    + " (1 − R² = " + fit + "), so its coefficient is not identified. Remove it from Roles.covariates(...)"
+                    + (strataColumn.isPresent() && culprit.label().equals(strataColumn.get())
+                            ? "; the strata fixed effects already absorb it." : ", or drop the column it duplicates.");
+            case STRATUM -> "The fixed effect of stratum " + culprit.label() + " is a linear combination of " + with
+                    + " (1 − R² = " + fit + "): that stratum cannot be told apart from those columns, e.g. all its units are"
+                    + " in one arm. Merge strata or check the assignment.";
+            case ARM -> "Arm \"" + culprit.label() + "\" is a linear combination of " + with + " (1 − R² = " + fit
+                    + "). Check the treatment column \"" + treatment + "\".";
+            case INTERCEPT -> "The design has no rows with weight (empty table).";
+        };
+        return new DataException(what);
+    }
+
+    /** The error for a row whose leverage is 1, which makes HC2/HC3 undefined. */
+    DataException leverageOne(int row, double h, RobustSe se) {
+        String where;
+        if (strataColumn.isPresent() && strataCounts[stratum[row]] == 1) {
+            where = "it is the only unit of stratum " + strataColumn.get() + "=" + strataLevels.get(stratum[row])
+                    + ", so that stratum's fixed effect fits it exactly. Merge that stratum into another or drop the row";
+        } else {
+            where = "the model fits it exactly (for example it is the only unit of its arm in its stratum and the"
+                    + " covariates single it out). Use fewer covariates or merge strata";
+        }
+        return new DataException("Row " + row + " of table \"" + tableName + "\" has leverage " + Fmt.fixed(h, 6) + ": " + where
+                + "; " + se + " standard errors divide by 1 − leverage and are undefined. (HC0 and HC1 do not, but that row"
+                + " then carries no information.)");
+    }
+}
