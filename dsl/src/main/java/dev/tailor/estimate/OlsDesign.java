@@ -16,10 +16,11 @@ import tech.tablesaw.api.Table;
  * The OLS design read from a table through {@link Columns}: the outcome, the arm of each row, its stratum and
  * its covariates, validated, plus the names of the k model columns.
  *
- * <p>Rows are never expanded to a dense n × k matrix. {@link #row} writes the nonzero entries of one row of
- * the working design Z = [1, arm dummies, stratum dummies, centered covariates]: at most 3 + p of the k entries.
- * Centering the covariates (and only them) keeps Z'Z well conditioned when a covariate has a large mean
- * (income in JPY, say) without changing the column space; the intercept is mapped back afterwards.
+ * <p>Rows are never expanded to a dense n × k matrix. A row of the working design
+ * Z = [1, arm dummies, stratum dummies, centered covariates] is its arm × stratum <em>cell</em>, which fixes the
+ * dummy part (at most 3 ones, see {@link #dummies}), plus its p centered covariates, stored row-major in
+ * {@link #centered}. Centering the covariates (and only them) keeps Z'Z well conditioned when a covariate has a
+ * large mean (income in JPY, say) without changing the column space; the intercept is mapped back afterwards.
  */
 final class OlsDesign {
 
@@ -52,8 +53,10 @@ final class OlsDesign {
     final int[] stratum; // codes 0..G-1; all 0 without strata
     final long[] strataCounts;
     final List<String> covariateNames;
-    final double[][] covariates; // p × n, raw values
+    final int p;
+    final double[] centered; // n × p row-major: x_ij − x̄_j at i * p + j
     final double[] covariateMeans;
+    final int[] cell; // arm + arms.size() * stratum
     final List<Term> terms;
 
     private OlsDesign(Table table, Roles roles) {
@@ -111,7 +114,12 @@ final class OlsDesign {
             }
         }
         int p = covariateNames.size();
-        this.covariates = new double[p][];
+        if ((long) n * p > Integer.MAX_VALUE - 8) {
+            throw new DataException(Fmt.count(n) + " rows × " + p + " covariates is more than Tailor's OLS holds in one array ("
+                    + Fmt.count(Integer.MAX_VALUE - 8) + " values). Use fewer covariates or a sample of rows.");
+        }
+        this.p = p;
+        this.centered = new double[n * p];
         this.covariateMeans = new double[p];
         for (int j = 0; j < p; j++) {
             String name = covariateNames.get(j);
@@ -133,8 +141,15 @@ final class OlsDesign {
             for (int i = 0; i < n; i++) {
                 correction += x[i] - mean;
             }
-            covariates[j] = x;
-            covariateMeans[j] = mean + correction / n;
+            mean += correction / n;
+            covariateMeans[j] = mean;
+            for (int i = 0; i < n; i++) {
+                centered[i * p + j] = x[i] - mean;
+            }
+        }
+        this.cell = new int[n];
+        for (int i = 0; i < n; i++) {
+            cell[i] = arm[i] + arms.size() * stratum[i];
         }
 
         // Model columns in order: intercept, arms 1..K, strata 2..G, covariates.
@@ -185,9 +200,9 @@ final class OlsDesign {
         return terms.size();
     }
 
-    /** The largest number of nonzero entries in a row of Z. */
-    int maxNonzeros() {
-        return 3 + covariates.length;
+    /** Number of arm × stratum cells, (K + 1) · G; cell c holds arm c % (K + 1) in stratum c / (K + 1). */
+    int cells() {
+        return arms.size() * strataLevels.size();
     }
 
     /** Index of the first covariate column. */
@@ -196,27 +211,22 @@ final class OlsDesign {
     }
 
     /**
-     * Writes the nonzero entries of row i of Z (intercept, its arm dummy, its stratum dummy, centered
-     * covariates) to {@code index}/{@code value} in increasing column order, and returns how many there are.
+     * The columns of Z that are 1 for rows of cell c, in increasing order: the intercept, the cell's arm dummy
+     * (unless control) and its stratum dummy (unless the reference stratum). All other dummies are 0.
      */
-    int row(int i, int[] index, double[] value) {
+    int[] dummies(int c) {
+        int w = c % arms.size();
+        int s = c / arms.size();
+        int[] columns = new int[1 + (w > 0 ? 1 : 0) + (s > 0 ? 1 : 0)];
         int m = 0;
-        index[m] = 0;
-        value[m++] = 1.0;
-        if (arm[i] > 0) {
-            index[m] = arm[i];
-            value[m++] = 1.0;
+        columns[m++] = 0;
+        if (w > 0) {
+            columns[m++] = w;
         }
-        if (stratum[i] > 0) {
-            index[m] = arms.size() - 1 + stratum[i];
-            value[m++] = 1.0;
+        if (s > 0) {
+            columns[m] = arms.size() - 1 + s;
         }
-        int start = covariateStart();
-        for (int j = 0; j < covariates.length; j++) {
-            index[m] = start + j;
-            value[m++] = covariates[j][i] - covariateMeans[j];
-        }
-        return m;
+        return columns;
     }
 
     /** The error for a model column that is a linear combination of earlier columns. */

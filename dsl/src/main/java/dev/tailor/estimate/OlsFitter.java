@@ -4,16 +4,18 @@ import dev.tailor.data.Roles;
 import tech.tablesaw.api.Table;
 
 /**
- * The numerics behind {@link OlsSpec#fit}: normal equations on the centered working design, solved by an
+ * The numerics behind {@link OlsSpec#fit}: normal equations on the centered working design Z, solved by an
  * equilibrated Cholesky factorization with one step of iterative refinement, then the sandwich variance.
  *
- * <p>Phases, each one pass over the rows with (3 + p)² work per row at most (p covariates):
+ * <p>Every cross product Z'ΩZ is built from sufficient statistics: per arm × stratum cell the total weight and
+ * the weighted covariate sums, plus the weighted covariate cross products. A row therefore costs about p²/2
+ * multiply-adds (p covariates) whatever the number of arms and strata, and nothing of size n × k or n × n is
+ * ever formed. Phases:
  * <ol>
- *   <li>accumulate Z'Z and Z'y over the sparse rows of Z;</li>
- *   <li>factor Z'Z (a collinear column stops here, named); solve; refine with the residuals' Z'e;</li>
- *   <li>accumulate the meat Σ ω_i z_i z_i' with ω_i from the residual and, for HC2/HC3, the leverage
- *       h_ii = z_i'(Z'Z)⁻¹z_i, computed row by row (never an n × n hat matrix);</li>
- *   <li>form (Z'Z)⁻¹ meat (Z'Z)⁻¹ and map the intercept back from centered to raw covariates.</li>
+ *   <li>Z'Z and Z'y; factor Z'Z (a collinear column stops here, named); solve; refine once with Z'e;</li>
+ *   <li>the meat Σ ω_i z_i z_i' with ω_i from the residual and, for HC2/HC3, the leverage
+ *       h_ii = z_i'(Z'Z)⁻¹z_i computed row by row;</li>
+ *   <li>(Z'Z)⁻¹ meat (Z'Z)⁻¹, HC1's n/(n − k), and the intercept mapped back to raw covariates.</li>
  * </ol>
  */
 final class OlsFitter {
@@ -28,77 +30,44 @@ final class OlsFitter {
         OlsDesign design = OlsDesign.read(table, roles);
         int n = design.n();
         int k = design.k();
-        double[] y = design.y;
-        int[] index = new int[design.maxNonzeros()];
-        double[] value = new double[design.maxNonzeros()];
 
-        // Accumulate the upper triangle of Z'Z and Z'y.
-        double[][] gram = new double[k][k];
-        double[] zy = new double[k];
-        for (int i = 0; i < n; i++) {
-            int m = design.row(i, index, value);
-            for (int a = 0; a < m; a++) {
-                double va = value[a];
-                double[] gramRow = gram[index[a]];
-                zy[index[a]] += va * y[i];
-                for (int b = a; b < m; b++) {
-                    gramRow[index[b]] += va * value[b];
-                }
-            }
-        }
-
-        // Factor (naming any collinear column), solve, and refine once with the residuals.
+        // Solve the normal equations, naming any collinear column, and refine once with the residuals.
         CholeskyFactor factor;
         try {
-            factor = CholeskyFactor.factor(gram);
+            factor = CholeskyFactor.factor(crossProducts(design, null));
         } catch (CholeskyFactor.Singular singular) {
             throw design.collinear(singular);
         }
-        double[] beta = factor.solve(zy);
-        double[] residual = new double[n];
-        double[] correction = factor.solve(residualsAndScore(design, beta, residual, index, value));
+        double[] beta = factor.solve(transposeTimes(design, design.y));
+        double[] residual = residuals(design, beta);
+        double[] correction = factor.solve(transposeTimes(design, residual));
         for (int j = 0; j < k; j++) {
             beta[j] += correction[j];
         }
-        residualsAndScore(design, beta, residual, index, value);
+        residual = residuals(design, beta);
 
-        // The meat of the sandwich, with leverages where the estimator needs them.
+        // The sandwich: weights ω_i, the meat Z'ΩZ, and the bread (Z'Z)⁻¹ on both sides.
         double[][] bread = factor.inverse();
         RobustSe se = spec.standardErrors();
-        double[][] meat = new double[k][k];
+        double[] omega = new double[n];
+        double[] leverage = se.needsLeverage() ? leverages(design, bread) : null;
         for (int i = 0; i < n; i++) {
-            int m = design.row(i, index, value);
-            double weight = residual[i] * residual[i];
-            if (se.needsLeverage()) {
-                double h = 0;
-                for (int a = 0; a < m; a++) {
-                    double[] breadRow = bread[index[a]];
-                    double sum = 0;
-                    for (int b = 0; b < m; b++) {
-                        sum += breadRow[index[b]] * value[b];
-                    }
-                    h += value[a] * sum;
+            omega[i] = residual[i] * residual[i];
+            if (leverage != null) {
+                if (1 - leverage[i] < LEVERAGE_ONE) {
+                    throw design.leverageOne(i, leverage[i], se);
                 }
-                if (1 - h < LEVERAGE_ONE) {
-                    throw design.leverageOne(i, h, se);
-                }
-                weight *= se.weight(h);
-            }
-            for (int a = 0; a < m; a++) {
-                double wa = weight * value[a];
-                double[] meatRow = meat[index[a]];
-                for (int b = a; b < m; b++) {
-                    meatRow[index[b]] += wa * value[b];
-                }
+                omega[i] *= se.weight(leverage[i]);
             }
         }
+        double[][] meat = crossProducts(design, omega);
         mirrorUpper(meat);
         double[][] vcov = multiply(multiply(bread, meat), bread);
         if (se == RobustSe.HC1) {
-            double factorHc1 = (double) n / (n - k);
+            double scale = (double) n / (n - k);
             for (double[] row : vcov) {
                 for (int j = 0; j < k; j++) {
-                    row[j] *= factorHc1;
+                    row[j] *= scale;
                 }
             }
         }
@@ -108,24 +77,152 @@ final class OlsFitter {
     }
 
     /**
-     * Writes y − Zβ into {@code residual} and returns Z'e, which is zero up to rounding at the exact solution;
-     * solving (Z'Z) δ = Z'e gives the refinement step.
+     * The upper triangle of Z'ΩZ with Ω = diag(weight), or of Z'Z when {@code weight} is null. Accumulates per
+     * cell the total weight and weighted covariate sums, and overall the weighted covariate cross products, then
+     * places them: a cell's weight goes to every pair of its dummy columns, its covariate sums to the rows of
+     * its dummy columns.
      */
-    private static double[] residualsAndScore(OlsDesign design, double[] beta, double[] residual, int[] index, double[] value) {
-        double[] score = new double[beta.length];
-        for (int i = 0; i < residual.length; i++) {
-            int m = design.row(i, index, value);
-            double fitted = 0;
-            for (int a = 0; a < m; a++) {
-                fitted += value[a] * beta[index[a]];
-            }
-            double e = design.y[i] - fitted;
-            residual[i] = e;
-            for (int a = 0; a < m; a++) {
-                score[index[a]] += value[a] * e;
+    private static double[][] crossProducts(OlsDesign design, double[] weight) {
+        int n = design.n();
+        int p = design.p;
+        int cells = design.cells();
+        int[] cell = design.cell;
+        double[] x = design.centered;
+        double[] cellWeight = new double[cells];
+        double[] cellSums = new double[cells * p];
+        double[] xx = new double[p * p];
+        for (int i = 0; i < n; i++) {
+            double w = weight == null ? 1.0 : weight[i];
+            int c = cell[i];
+            cellWeight[c] += w;
+            int row = i * p;
+            int sums = c * p;
+            for (int j = 0; j < p; j++) {
+                double wx = w * x[row + j];
+                cellSums[sums + j] += wx;
+                int block = j * p;
+                for (int l = j; l < p; l++) {
+                    xx[block + l] += wx * x[row + l];
+                }
             }
         }
-        return score;
+        int k = design.k();
+        int start = design.covariateStart();
+        double[][] product = new double[k][k];
+        for (int c = 0; c < cells; c++) {
+            int[] dummies = design.dummies(c);
+            for (int a = 0; a < dummies.length; a++) {
+                double[] target = product[dummies[a]];
+                for (int b = a; b < dummies.length; b++) {
+                    target[dummies[b]] += cellWeight[c];
+                }
+                for (int j = 0; j < p; j++) {
+                    target[start + j] += cellSums[c * p + j];
+                }
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            for (int l = j; l < p; l++) {
+                product[start + j][start + l] = xx[j * p + l];
+            }
+        }
+        return product;
+    }
+
+    /** Z'v for a vector v over the rows (the outcome, or the residuals). */
+    private static double[] transposeTimes(OlsDesign design, double[] v) {
+        int p = design.p;
+        int[] cell = design.cell;
+        double[] x = design.centered;
+        double[] cellSum = new double[design.cells()];
+        double[] product = new double[design.k()];
+        int start = design.covariateStart();
+        for (int i = 0; i < v.length; i++) {
+            cellSum[cell[i]] += v[i];
+            int row = i * p;
+            for (int j = 0; j < p; j++) {
+                product[start + j] += x[row + j] * v[i];
+            }
+        }
+        for (int c = 0; c < cellSum.length; c++) {
+            for (int column : design.dummies(c)) {
+                product[column] += cellSum[c];
+            }
+        }
+        return product;
+    }
+
+    /** y − Zβ. */
+    private static double[] residuals(OlsDesign design, double[] beta) {
+        int p = design.p;
+        int start = design.covariateStart();
+        double[] cellFit = new double[design.cells()];
+        for (int c = 0; c < cellFit.length; c++) {
+            for (int column : design.dummies(c)) {
+                cellFit[c] += beta[column];
+            }
+        }
+        double[] residual = new double[design.n()];
+        double[] x = design.centered;
+        for (int i = 0; i < residual.length; i++) {
+            double fitted = cellFit[design.cell[i]];
+            int row = i * p;
+            for (int j = 0; j < p; j++) {
+                fitted += x[row + j] * beta[start + j];
+            }
+            residual[i] = design.y[i] - fitted;
+        }
+        return residual;
+    }
+
+    /**
+     * h_ii = z_i' B z_i with B = (Z'Z)⁻¹, row by row. Writing z_i = d_c + x_i (dummy part of cell c, covariate
+     * part), h_ii = d_c'B d_c + 2 u_c·x_i + x_i'B_xx x_i, where the cell terms d_c'B d_c and u_c = B_{x,d} d_c are
+     * computed once per cell.
+     */
+    private static double[] leverages(OlsDesign design, double[][] bread) {
+        int p = design.p;
+        int cells = design.cells();
+        int start = design.covariateStart();
+        double[] quadratic = new double[cells];
+        double[] linear = new double[cells * p];
+        for (int c = 0; c < cells; c++) {
+            int[] dummies = design.dummies(c);
+            for (int a : dummies) {
+                for (int b : dummies) {
+                    quadratic[c] += bread[a][b];
+                }
+                for (int j = 0; j < p; j++) {
+                    linear[c * p + j] += 2 * bread[a][start + j];
+                }
+            }
+        }
+        // B_xx with the off-diagonal doubled, upper triangle only: x'B_xx x = Σ_j Σ_{l≥j} b_jl x_j x_l.
+        double[] bxx = new double[p * p];
+        for (int j = 0; j < p; j++) {
+            bxx[j * p + j] = bread[start + j][start + j];
+            for (int l = j + 1; l < p; l++) {
+                bxx[j * p + l] = 2 * bread[start + j][start + l];
+            }
+        }
+        double[] x = design.centered;
+        double[] h = new double[design.n()];
+        for (int i = 0; i < h.length; i++) {
+            int c = design.cell[i];
+            double value = quadratic[c];
+            int row = i * p;
+            for (int j = 0; j < p; j++) {
+                double xj = x[row + j];
+                double inner = linear[c * p + j];
+                int block = j * p;
+                for (int l = j; l < p; l++) {
+                    inner += bxx[block + l] * x[row + l];
+                }
+                value += xj * inner;
+            }
+            h[i] = value;
+        }
+        return h;
     }
 
     /**
