@@ -3,6 +3,7 @@ package dev.tailor.estimate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tailor.data.Roles;
 import dev.tailor.design.Arms;
@@ -209,6 +210,37 @@ class OlsTest {
         OlsFit again = Ols.spec().fit(s.table(), s.roles());
         assertArrayEquals(fit.coefficients(), again.coefficients(), 0.0);
         assertEquals(RobustSe.HC2, fit.spec().standardErrors());
+    }
+
+    @Test
+    void anArmWithNoUnitsInOneStratumIsEstimatedFromTheOtherStratum() {
+        // Arm 2 appears only in stratum s1; the model is still identified and matches the naive reference.
+        Sample s = Sample.draw(300, 3, 2, 1, 31);
+        int[] arm = s.arm().clone();
+        for (int i = 0; i < arm.length; i++) {
+            if (arm[i] == 2 && s.stratum()[i] == 0) {
+                arm[i] = 1;
+            }
+        }
+        Table table = OlsTables.of(s.y(), arm, OlsTables.labels(s.stratum()), s.covariates());
+        OlsFit fit = Ols.spec().fit(table, s.roles());
+        NaiveOls naive = new NaiveOls(OlsTables.denseDesign(3, arm, 2, s.stratum(), s.covariates()), s.y(), RobustSe.HC2);
+        assertArrayEquals(naive.beta, fit.coefficients(), 1e-10);
+        for (int j = 0; j < naive.beta.length; j++) {
+            assertEquals(naive.se(j), fit.stdErrors()[j], 1e-10);
+        }
+    }
+
+    @Test
+    void standardErrorsGrowFromHc0ToHc2ToHc3() {
+        // Weights 1 ≤ 1/(1 − h) ≤ 1/(1 − h)² order the meat matrices, hence every variance.
+        Sample s = Sample.draw(120, 4, 3, 2, 37);
+        double[] hc0 = Ols.spec().standardErrors(RobustSe.HC0).fit(s.table(), s.roles()).stdErrors();
+        double[] hc2 = Ols.spec().standardErrors(RobustSe.HC2).fit(s.table(), s.roles()).stdErrors();
+        double[] hc3 = Ols.spec().standardErrors(RobustSe.HC3).fit(s.table(), s.roles()).stdErrors();
+        for (int j = 0; j < hc0.length; j++) {
+            assertTrue(hc0[j] < hc2[j] && hc2[j] < hc3[j], "coefficient " + j);
+        }
     }
 
     @Test
