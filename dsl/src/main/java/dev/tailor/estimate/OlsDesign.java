@@ -35,7 +35,7 @@ final class OlsDesign {
             return switch (kind) {
                 case INTERCEPT -> "the intercept";
                 case ARM -> "arm \"" + label + "\"";
-                case STRATUM -> "the fixed effect of stratum " + label;
+                case STRATUM -> "the fixed effect for " + label;
                 case COVARIATE -> "covariate \"" + label + "\"";
             };
         }
@@ -237,20 +237,28 @@ final class OlsDesign {
         for (int m = 0; m < combination.length; m++) {
             largest = Math.max(largest, Math.abs(combination[m]));
         }
-        List<String> partners = new ArrayList<>();
+        // Covariates are centered, so a combination often involves the intercept only as an artefact of centering;
+        // name it only when nothing else is involved.
+        List<Term> partners = new ArrayList<>();
         for (int m = 0; m < combination.length; m++) {
             if (Math.abs(combination[m]) > 1e-6 * largest) {
-                partners.add(terms.get(m).describe());
+                partners.add(terms.get(m));
             }
         }
-        String with = partners.isEmpty() ? "the columns before it" : String.join(", ", partners);
+        if (partners.size() > 1) {
+            partners.removeIf(term -> term.kind() == Kind.INTERCEPT);
+        }
+        String with = partners.isEmpty() ? "the columns before it" : joinWithAnd(partners.stream().map(Term::describe).toList());
+        boolean onlyStrata = !partners.isEmpty() && partners.stream().allMatch(term -> term.kind() == Kind.STRATUM);
+        boolean onlyArms = !partners.isEmpty() && partners.stream().allMatch(term -> term.kind() == Kind.ARM);
         String fit = String.format(java.util.Locale.ROOT, "%.1e", singular.residualShare());
         String what = switch (culprit.kind()) {
             case COVARIATE -> "Covariate \"" + culprit.label() + "\" is a linear combination of " + with
                     + " (1 − R² = " + fit + "), so its coefficient is not identified. Remove it from Roles.covariates(...)"
-                    + (strataColumn.isPresent() && culprit.label().equals(strataColumn.get())
-                            ? "; the strata fixed effects already absorb it." : ", or drop the column it duplicates.");
-            case STRATUM -> "The fixed effect of stratum " + culprit.label() + " is a linear combination of " + with
+                    + (onlyStrata ? "; the strata fixed effects already absorb it."
+                            : onlyArms ? "; it is a function of the arm, which the arm dummies already capture."
+                            : ", or drop the column it duplicates.");
+            case STRATUM -> "The fixed effect for " + culprit.label() + " is a linear combination of " + with
                     + " (1 − R² = " + fit + "): that stratum cannot be told apart from those columns, e.g. all its units are"
                     + " in one arm. Merge strata or check the assignment.";
             case ARM -> "Arm \"" + culprit.label() + "\" is a linear combination of " + with + " (1 − R² = " + fit
@@ -258,6 +266,13 @@ final class OlsDesign {
             case INTERCEPT -> "The design has no rows with weight (empty table).";
         };
         return new DataException(what);
+    }
+
+    private static String joinWithAnd(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
     /** The error for a row whose leverage is 1, which makes HC2/HC3 undefined. */

@@ -23,9 +23,9 @@ public record OlsSpec(RobustSe standardErrors) {
     }
 
     /**
-     * Fits the model to the table's columns named by the roles. Cost: two passes over the rows with work
-     * proportional to (number of covariates + 3)² per row, plus a small k × k factorization; a 100,000-row,
-     * 17-arm table with a dozen covariates takes a fraction of a second.
+     * Fits the model to the table's columns named by the roles. Cost: a few passes over the rows with about p²/2
+     * multiply-adds per row for p covariates (independent of the number of arms and strata), plus k × k work
+     * for k coefficients; a 100,000-row, 17-arm table with a dozen covariates takes about 0.1 s once warm.
      *
      * @throws dev.tailor.data.DataException if a column is missing or has missing values, an arm has fewer than
      *                                       2 units, or a column is collinear with others (the message names it)
