@@ -188,6 +188,12 @@ final class OlsDesign {
                     + " (largest value " + max + " in " + Fmt.count(raw.length) + " rows); OLS compares arms 1..K with control 0."
                     + " Code the treatment arms as 1..K.");
         }
+        if (max > raw.length / 2.0) {
+            // Every arm needs 2 units, so K ≤ n/2; a larger value is an id or a typo, not an arm index.
+            throw new DataException("Treatment column \"" + treatment + "\" of table \"" + table.name() + "\" has largest value "
+                    + max + " but only " + Fmt.count(raw.length) + " rows, so it cannot hold arm indices 0..K with 2 units per"
+                    + " arm. Check that it is the arm column, or name the arms with Roles.arms(...).");
+        }
         return Arms.numbered((int) Math.ceil(max));
     }
 

@@ -161,6 +161,14 @@ class OlsExceptionsTest {
     }
 
     @Test
+    void aTreatmentColumnHoldingIdsInsteadOfArmsIsExplained() {
+        Table table = table();
+        table.intColumn("arm").set(2, 1_000_000_000);
+        String message = failure(table, Roles.outcome("y").treatment("arm"));
+        assertContains(message, "largest value 1.0E9 but only 60 rows", "Roles.arms");
+    }
+
+    @Test
     void aTreatmentValueOutsideTheArmsIsReported() {
         Table table = table();
         table.intColumn("arm").set(5, 7);
