@@ -113,6 +113,48 @@ class OlsTest {
     }
 
     @Test
+    void seventeenArmsWithoutStrataGiveDifferencesInMeansWithNeymanStandardErrors() {
+        // TP1 on the school-year catalog: control + 16 ordered message pairs, unequal arm sizes.
+        Arms arms = Arms.orderedPairs("T", "P", "R", "F").withControl("control");
+        SplittableRandom random = new SplittableRandom(41);
+        int n = 2_000;
+        int[] arm = new int[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            arm[i] = i < 17 * 10 ? i % 17 : random.nextInt(17); // at least 10 per arm
+            y[i] = random.nextDouble() < 0.3 + 0.01 * arm[i] ? 1 : 0;
+        }
+        OlsFit fit = Ols.spec().fit(OlsTables.of(y, arm, null), Roles.outcome("y").treatment("arm").arms(arms));
+        double control = meanOf(y, arm, 0);
+        long controlCount = java.util.Arrays.stream(arm).filter(w -> w == 0).count();
+        double controlVariance = sampleVarianceOf(y, arm, 0, control);
+        for (int w = 1; w < 17; w++) {
+            final int armIndex = w;
+            long count = java.util.Arrays.stream(arm).filter(v -> v == armIndex).count();
+            double mean = meanOf(y, arm, w);
+            EffectEstimate effect = fit.effects().effect(arms.get(w));
+            assertEquals(mean - control, effect.estimate(), 1e-10);
+            assertEquals(sampleVarianceOf(y, arm, w, mean) / count + controlVariance / controlCount,
+                    effect.stdError() * effect.stdError(), 1e-10);
+        }
+    }
+
+    @Test
+    void threeStrataAndTwoCovariatesMatchTheNaiveReferenceForEveryEstimator() {
+        Sample s = Sample.draw(200, 5, 3, 2, 43);
+        double[][] design = OlsTables.denseDesign(5, s.arm(), 3, s.stratum(), s.covariates());
+        for (RobustSe se : RobustSe.values()) {
+            OlsFit fit = Ols.spec().standardErrors(se).fit(s.table(), s.roles());
+            NaiveOls naive = new NaiveOls(design, s.y(), se);
+            assertArrayEquals(naive.beta, fit.coefficients(), 1e-10, se.name());
+            double[][] vcov = fit.vcov();
+            for (int j = 0; j < design[0].length; j++) {
+                assertArrayEquals(naive.vcov[j], vcov[j], 1e-10, se + " row " + j);
+            }
+        }
+    }
+
+    @Test
     void hc1IsHc0ScaledByNOverNMinusK() {
         // TP2, with strata and two covariates: k = 1 + 3 arms + 2 strata dummies + 2 covariates = 8.
         Sample s = Sample.draw(500, 4, 3, 2, 3);
