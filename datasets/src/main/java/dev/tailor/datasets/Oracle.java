@@ -149,6 +149,11 @@ public final class Oracle implements Rendered {
         return ates.clone();
     }
 
+    /** True ATEs of the treatment arms 1..K, in arm order, as {@code EffectTable.against(..)} takes them. */
+    public double[] treatmentAtes() {
+        return java.util.Arrays.copyOfRange(ates, 1, ates.length);
+    }
+
     /** The treatment arm with the highest true ATE; ties go to the lowest index. */
     public int bestArm() {
         return bestArm;

@@ -59,6 +59,14 @@ public record EffectTable(String method, String outcome, Arms arms, List<EffectE
         return best.arm();
     }
 
+    /**
+     * These estimates beside the true effects of arms 1..K (from a simulator's oracle), with z-scores and
+     * coverage.
+     */
+    public TruthComparison against(double[] trueEffects) {
+        return new TruthComparison(this, trueEffects);
+    }
+
     /** Estimates in arm order 1..K. */
     public double[] estimates() {
         return effects.stream().mapToDouble(EffectEstimate::estimate).toArray();

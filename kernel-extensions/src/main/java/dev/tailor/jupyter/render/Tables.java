@@ -4,12 +4,22 @@ import dev.tailor.render.Fmt;
 import dev.tailor.render.Html;
 import java.util.ArrayList;
 import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /** HTML for Tablesaw tables: the first rows, then a line saying how many more there are. */
 final class Tables {
 
     private Tables() {
+    }
+
+    // Doubles print with four decimals, as a reader scans them; Tablesaw would print every digit.
+    private static String cell(Column<?> column, int row) {
+        if (column instanceof DoubleColumn doubles && !doubles.isMissing(row)) {
+            return Fmt.fixed(doubles.getDouble(row), 4);
+        }
+        return column.getString(row);
     }
 
     static String html(Table table, int rowCap) {
@@ -18,7 +28,7 @@ final class Tables {
         for (int r = 0; r < shown; r++) {
             List<String> row = new ArrayList<>(table.columnCount());
             for (int c = 0; c < table.columnCount(); c++) {
-                row.add(table.getString(r, c));
+                row.add(cell(table.column(c), r));
             }
             rows.add(row);
         }
