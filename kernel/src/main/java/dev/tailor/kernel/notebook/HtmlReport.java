@@ -24,6 +24,7 @@ public final class HtmlReport {
             pre { background: #f6f8fa; padding: 0.7em 0.9em; border-radius: 4px; overflow-x: auto; font-size: 13px; }
             .cell { margin: 1.1em 0; }
             .prompt { color: #6a737d; font: 12px monospace; }
+            .output { overflow-x: auto; }
             .output pre { background: #fff; border-left: 3px solid #d0d7de; }
             .error pre { background: #fff5f5; border-left: 3px solid #d73a49; color: #86181d; }
             table.tailor, .output table { border-collapse: collapse; font-size: 13px; margin: 0.4em 0; }
