@@ -2,9 +2,8 @@ package dev.tailor.datasets;
 
 import dev.tailor.design.Arms;
 import dev.tailor.render.Fmt;
-import dev.tailor.render.Html;
 import dev.tailor.render.Rendered;
-import dev.tailor.render.TextTable;
+import dev.tailor.render.Report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -301,16 +300,18 @@ public final class Oracle implements Rendered {
                 "Intercept α = " + Fmt.fixed(intercept(), 4) + " (control login " + Fmt.pp(baseRate(), 2) + "%).");
     }
 
+    private Report report() {
+        return new Report(title(), HEADER, rows(), notes());
+    }
+
     @Override
     public String toString() {
-        TextTable text = TextTable.withHeader(HEADER.toArray(String[]::new));
-        rows().forEach(row -> text.row(row.toArray(String[]::new)));
-        return title() + "\n" + text + String.join("\n", notes()) + "\n";
+        return report().text();
     }
 
     @Override
     public String toHtml() {
-        return Html.table(title(), HEADER, rows(), notes());
+        return report().html();
     }
 
     /** One row per arm: arm_index, arm, login_rate, true_ate and optimal_share, all as proportions. */

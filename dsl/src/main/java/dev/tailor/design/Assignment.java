@@ -1,9 +1,8 @@
 package dev.tailor.design;
 
 import dev.tailor.render.Fmt;
-import dev.tailor.render.Html;
 import dev.tailor.render.Rendered;
-import dev.tailor.render.TextTable;
+import dev.tailor.render.Report;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -209,16 +208,18 @@ public final class Assignment implements Rendered {
                         + "); propensities() = the shares.");
     }
 
+    private Report report() {
+        return new Report(title(), header(), rows(), notes());
+    }
+
     @Override
     public String toString() {
-        TextTable text = TextTable.withHeader(header().toArray(String[]::new));
-        rows().forEach(row -> text.row(row.toArray(String[]::new)));
-        return title() + "\n" + text + String.join("\n", notes()) + "\n";
+        return report().text();
     }
 
     @Override
     public String toHtml() {
-        return Html.table(title(), header(), rows(), notes());
+        return report().html();
     }
 
     /**

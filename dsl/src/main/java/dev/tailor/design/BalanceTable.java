@@ -3,9 +3,8 @@ package dev.tailor.design;
 import dev.tailor.data.Columns;
 import dev.tailor.data.DataException;
 import dev.tailor.render.Fmt;
-import dev.tailor.render.Html;
 import dev.tailor.render.Rendered;
-import dev.tailor.render.TextTable;
+import dev.tailor.render.Report;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.FDistribution;
@@ -266,16 +265,18 @@ public final class BalanceTable implements Rendered {
         return notes;
     }
 
+    private Report report() {
+        return new Report(title(), HEADER, rowCells(), notes());
+    }
+
     @Override
     public String toString() {
-        TextTable text = TextTable.withHeader(HEADER.toArray(String[]::new));
-        rowCells().forEach(row -> text.row(row.toArray(String[]::new)));
-        return title() + "\n" + text + String.join("\n", notes()) + "\n";
+        return report().text();
     }
 
     @Override
     public String toHtml() {
-        return Html.table(title(), HEADER, rowCells(), notes());
+        return report().html();
     }
 
     /** One row per covariate: the columns of the printed table, with numbers as doubles. */

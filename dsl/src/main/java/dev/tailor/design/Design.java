@@ -3,9 +3,8 @@ package dev.tailor.design;
 import dev.tailor.data.Columns;
 import dev.tailor.data.DataException;
 import dev.tailor.render.Fmt;
-import dev.tailor.render.Html;
 import dev.tailor.render.Rendered;
-import dev.tailor.render.TextTable;
+import dev.tailor.render.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -305,16 +304,18 @@ public final class Design implements Rendered {
 
     private static final List<String> HEADER = List.of("arm", "index", "share");
 
+    private Report report() {
+        return new Report(title(), HEADER, rows(), notes());
+    }
+
     @Override
     public String toString() {
-        TextTable text = TextTable.withHeader(HEADER.toArray(String[]::new));
-        rows().forEach(row -> text.row(row.toArray(String[]::new)));
-        return title() + "\n" + text + String.join("\n", notes()) + "\n";
+        return report().text();
     }
 
     @Override
     public String toHtml() {
-        return Html.table(title(), HEADER, rows(), notes());
+        return report().html();
     }
 
     /** One row per arm: index, name, share. */

@@ -3,9 +3,8 @@ package dev.tailor.estimate;
 import dev.tailor.design.Arm;
 import dev.tailor.design.Arms;
 import dev.tailor.render.Fmt;
-import dev.tailor.render.Html;
 import dev.tailor.render.Rendered;
-import dev.tailor.render.TextTable;
+import dev.tailor.render.Report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -107,16 +106,18 @@ public record EffectTable(String method, String outcome, Arms arms, List<EffectE
 
     private static final List<String> HEADER = List.of("arm", "estimate", "se", "95% CI", "p", "n");
 
+    private Report report() {
+        return new Report(title(), HEADER, rows(digits()), footer());
+    }
+
     @Override
     public String toString() {
-        TextTable text = TextTable.withHeader(HEADER.toArray(String[]::new));
-        rows(digits()).forEach(row -> text.row(row.toArray(String[]::new)));
-        return title() + "\n" + text + String.join("\n", footer()) + "\n";
+        return report().text();
     }
 
     @Override
     public String toHtml() {
-        return Html.table(title(), HEADER, rows(digits()), footer());
+        return report().html();
     }
 
     @Override

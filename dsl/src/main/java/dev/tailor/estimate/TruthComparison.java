@@ -1,9 +1,8 @@
 package dev.tailor.estimate;
 
 import dev.tailor.render.Fmt;
-import dev.tailor.render.Html;
 import dev.tailor.render.Rendered;
-import dev.tailor.render.TextTable;
+import dev.tailor.render.Report;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
@@ -106,16 +105,18 @@ public record TruthComparison(EffectTable effects, double[] truth) implements Re
                 + " arms; max |z| = " + Fmt.fixed(maxAbsZ(), 2) + ".";
     }
 
+    private Report report() {
+        return new Report(title(), HEADER, rows(), List.of(summary()));
+    }
+
     @Override
     public String toString() {
-        TextTable text = TextTable.withHeader(HEADER.toArray(String[]::new));
-        rows().forEach(row -> text.row(row.toArray(String[]::new)));
-        return title() + "\n" + text + summary() + "\n";
+        return report().text();
     }
 
     @Override
     public String toHtml() {
-        return Html.table(title(), HEADER, rows(), List.of(summary()));
+        return report().html();
     }
 
     @Override
