@@ -23,9 +23,16 @@ import tech.tablesaw.api.Table;
  * @param effects  one estimate per treatment arm, in arm order
  * @param n        units used
  * @param notes    diagnostics and remarks printed under the table
+ * @param percentagePoints whether the printed views show effects ×100 in percentage points, as reads best for a
+ *                 binary outcome; the numbers themselves (accessors, {@link #table()}) stay in outcome units
  */
-public record EffectTable(String method, String outcome, Arms arms, List<EffectEstimate> effects, long n, List<String> notes)
-        implements Rendered {
+public record EffectTable(String method, String outcome, Arms arms, List<EffectEstimate> effects, long n, List<String> notes,
+                          boolean percentagePoints) implements Rendered {
+
+    /** Effects printed in outcome units. */
+    public EffectTable(String method, String outcome, Arms arms, List<EffectEstimate> effects, long n, List<String> notes) {
+        this(method, outcome, arms, effects, n, notes, false);
+    }
 
     public EffectTable {
         effects = List.copyOf(effects);
@@ -66,6 +73,11 @@ public record EffectTable(String method, String outcome, Arms arms, List<EffectE
         return new TruthComparison(this, trueEffects);
     }
 
+    /** The same effects, printed in percentage points (for a 0/1 outcome: 0.0212 prints as 2.12). */
+    public EffectTable inPercentagePoints() {
+        return new EffectTable(method, outcome, arms, effects, n, notes, true);
+    }
+
     /** Estimates in arm order 1..K. */
     public double[] estimates() {
         return effects.stream().mapToDouble(EffectEstimate::estimate).toArray();
@@ -76,7 +88,8 @@ public record EffectTable(String method, String outcome, Arms arms, List<EffectE
     }
 
     private String title() {
-        return "Effects on " + outcome + " vs " + arms.control().name() + " — " + method + ", n = " + Fmt.count(n);
+        return "Effects on " + outcome + (percentagePoints ? " (pp)" : "") + " vs " + arms.control().name() + " — " + method
+                + ", n = " + Fmt.count(n);
     }
 
     private List<List<String>> rows(int digits) {
@@ -85,8 +98,8 @@ public record EffectTable(String method, String outcome, Arms arms, List<EffectE
         for (EffectEstimate effect : effects) {
             double[] ci = effect.confInt(0.95);
             rows.add(List.of(effect.arm().name() + (effect.arm().equals(best) ? " *" : ""),
-                    Fmt.fixed(effect.estimate(), digits), Fmt.fixed(effect.stdError(), digits),
-                    "[" + Fmt.fixed(ci[0], digits) + ", " + Fmt.fixed(ci[1], digits) + "]",
+                    shown(effect.estimate(), digits), shown(effect.stdError(), digits),
+                    "[" + shown(ci[0], digits) + ", " + shown(ci[1], digits) + "]",
                     Fmt.pValue(effect.pValue()), Fmt.count(effect.n())));
         }
         return rows;
@@ -99,9 +112,15 @@ public record EffectTable(String method, String outcome, Arms arms, List<EffectE
         return lines;
     }
 
-    private int digits() {
-        double scale = Arrays.stream(stdErrors()).max().orElse(1);
+    /** Decimals for the printed views, from the size of the largest standard error as printed. */
+    int digits() {
+        double scale = Arrays.stream(stdErrors()).max().orElse(1) * (percentagePoints ? 100 : 1);
         return scale < 0.01 ? 4 : scale < 1 ? 3 : 2;
+    }
+
+    /** A value in the printed unit. */
+    String shown(double value, int digits) {
+        return Fmt.fixed(percentagePoints ? 100 * value : value, digits);
     }
 
     private static final List<String> HEADER = List.of("arm", "estimate", "se", "95% CI", "p", "n");

@@ -295,4 +295,14 @@ final class OlsDesign {
                 + "; " + se + " standard errors divide by 1 − leverage and are undefined. (HC0 and HC1 do not, but that row"
                 + " then carries no information.)");
     }
+
+    /** Whether every outcome value is 0 or 1. */
+    boolean binaryOutcome() {
+        for (double value : y) {
+            if (value != 0 && value != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

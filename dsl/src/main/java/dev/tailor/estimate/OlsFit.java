@@ -56,7 +56,9 @@ public final class OlsFit implements Rendered {
         for (int w = 1; w < arms.size(); w++) {
             list.add(new EffectEstimate(arms.get(w), coefficients[w], Math.sqrt(vcov[w][w]), armCounts[w]));
         }
-        this.effects = new EffectTable(method(), roles.outcome(), arms, list, n, notes());
+        EffectTable table = new EffectTable(method(), roles.outcome(), arms, list, n, notes());
+        // A 0/1 outcome reads best in percentage points; the numbers stay proportions.
+        this.effects = design.binaryOutcome() ? table.inPercentagePoints() : table;
     }
 
     /** The specification this model was fitted with. */

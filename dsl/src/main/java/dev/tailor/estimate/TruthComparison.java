@@ -84,20 +84,21 @@ public record TruthComparison(EffectTable effects, double[] truth) implements Re
     private static final List<String> HEADER = List.of("arm", "estimate", "truth", "se", "z", "95% CI covers");
 
     private List<List<String>> rows() {
-        int digits = truth.length == 0 ? 3 : effects.stdErrors()[0] < 0.01 ? 4 : 3;
+        int digits = effects.digits();
         double[] z = zScores();
         List<List<String>> rows = new ArrayList<>();
         for (int k = 0; k < truth.length; k++) {
             EffectEstimate effect = effects.effects().get(k);
             double[] ci = effect.confInt(0.95);
-            rows.add(List.of(effect.arm().name(), Fmt.fixed(effect.estimate(), digits), Fmt.fixed(truth[k], digits),
-                    Fmt.fixed(effect.stdError(), digits), Fmt.fixed(z[k], 2), ci[0] <= truth[k] && truth[k] <= ci[1] ? "yes" : "no"));
+            rows.add(List.of(effect.arm().name(), effects.shown(effect.estimate(), digits), effects.shown(truth[k], digits),
+                    effects.shown(effect.stdError(), digits), Fmt.fixed(z[k], 2), ci[0] <= truth[k] && truth[k] <= ci[1] ? "yes" : "no"));
         }
         return rows;
     }
 
     private String title() {
-        return "Estimates vs truth — " + effects.method() + ", outcome " + effects.outcome();
+        return "Estimates vs truth — " + effects.method() + ", outcome " + effects.outcome()
+                + (effects.percentagePoints() ? " (pp)" : "");
     }
 
     private String summary() {
