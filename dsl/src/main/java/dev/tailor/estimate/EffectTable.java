@@ -115,7 +115,7 @@ public record EffectTable(String method, String outcome, Arms arms, List<EffectE
     /** Decimals for the printed views, from the size of the largest standard error as printed. */
     int digits() {
         double scale = Arrays.stream(stdErrors()).max().orElse(1) * (percentagePoints ? 100 : 1);
-        return scale < 0.01 ? 4 : scale < 1 ? 3 : 2;
+        return scale < 0.01 ? 4 : scale < 0.1 ? 3 : 2;
     }
 
     /** A value in the printed unit. */
