@@ -25,16 +25,18 @@ public final class WelfareOutcome implements Rendered {
     private final double[] weights;
     private final double[] rebates;
     private final double[] outcomes;
+    private final double[] income;
     private final int takers;
 
     private WelfareOutcome(WelfareSpec spec, String tableName, WelfareColumns columns, double[] weights, double[] rebates,
-                           double[] outcomes, int takers) {
+                           double[] outcomes, double[] income, int takers) {
         this.spec = spec;
         this.tableName = tableName;
         this.columns = columns;
         this.weights = weights;
         this.rebates = rebates;
         this.outcomes = outcomes;
+        this.income = income;
         this.takers = takers;
     }
 
@@ -67,7 +69,7 @@ public final class WelfareOutcome implements Rendered {
             rebates[i] = spec.rebate(usage[i], baseline[i], takeUp[i]);
             outcomes[i] = spec.outcome(usage[i], baseline[i], takeUp[i], weights[i]);
         }
-        return new WelfareOutcome(spec, data.name(), columns, weights, rebates, outcomes, takers);
+        return new WelfareOutcome(spec, data.name(), columns, weights, rebates, outcomes, income, takers);
     }
 
     /** The spec the outcomes were built with. */
@@ -97,6 +99,29 @@ public final class WelfareOutcome implements Rendered {
     /** Rebates R_i paid, JPY (0 for non-participants and for households above their baseline). */
     public double[] rebates() {
         return rebates.clone();
+    }
+
+    /**
+     * The average rebate a policy would pay in each income quartile (Table 7), by the cell estimator of
+     * {@link RebatesByIncome}, from these households' rebates and randomized arms.
+     *
+     * @param arm    the randomized arm of each row: 0 U, 1 T, 2 S
+     * @param policy the policy's assigned arm of each row: 0 U, 1 T, 2 S
+     */
+    public RebatesByIncome rebatesByIncomeQuartile(int[] arm, int[] policy) {
+        java.util.Objects.requireNonNull(arm, "arm");
+        java.util.Objects.requireNonNull(policy, "policy");
+        if (arm.length != size() || policy.length != size()) {
+            throw new IllegalArgumentException("Expected one arm and one policy entry per household (" + Fmt.count(size())
+                    + "), got " + Fmt.count(arm.length) + " arms and " + Fmt.count(policy.length) + " policy entries.");
+        }
+        for (int i = 0; i < size(); i++) {
+            if (arm[i] < 0 || arm[i] > 2 || policy[i] < 0 || policy[i] > 2) {
+                throw new IllegalArgumentException("Row " + i + " has arm " + arm[i] + " and policy " + policy[i]
+                        + "; both must be 0 (U), 1 (T) or 2 (S).");
+            }
+        }
+        return RebatesByIncome.estimate(income, rebates, arm, policy);
     }
 
     /** A copy of {@code data} (the table the outcomes were built from) with columns weight, rebate and welfare added. */

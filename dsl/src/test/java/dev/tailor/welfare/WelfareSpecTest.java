@@ -84,6 +84,30 @@ class WelfareSpecTest {
     }
 
     @Test
+    void rebatesByIncomeQuartileAreCellMeansOfThePolicysArmWeightedByGroupShares() {
+        Table data = Table.create("eight households",
+                DoubleColumn.create("usage_kw", 0.30, 0.35, 0.40, 0.30, 0.50, 0.35, 0.50, 0.40),
+                DoubleColumn.create("baseline_kw", 0.40, 0.40, 0.40, 0.40, 0.40, 0.40, 0.40, 0.40),
+                IntColumn.create("take_up", 1, 1, 0, 1, 0, 1, 1, 0),
+                DoubleColumn.create("income", 100, 200, 300, 400, 500, 600, 700, 800));
+        int[] arm = {1, 1, 0, 2, 2, 2, 1, 0};
+        int[] policy = {1, 1, 0, 2, 2, 2, 1, 1};
+        RebatesByIncome rebates = study.construct(data, WelfareColumns.energyRebate()).rebatesByIncomeQuartile(arm, policy);
+        assertArrayEquals(new double[] {275, 450, 625}, rebates.cuts(), 1e-12);   // linear interpolation
+        // Q1: two T households in arm T, rebates 280 and 140. Q2: half left in U (0), half S with rebate 280.
+        // Q3: two S households in arm S, rebates 0 and 140. Q4: the one T household randomized into T earns 0.
+        assertEquals(210, rebates.quartiles().get(0).estimate(), 1e-9);
+        assertEquals(70, rebates.quartiles().get(0).stdError(), 1e-9);
+        assertEquals(140, rebates.quartiles().get(1).estimate(), 1e-9);
+        assertEquals(70, rebates.quartiles().get(2).estimate(), 1e-9);
+        assertEquals(70, rebates.quartiles().get(2).stdError(), 1e-9);
+        assertEquals(0, rebates.quartiles().get(3).estimate(), 1e-9);
+        assertEquals(0, rebates.ratioTopToBottom(), 1e-12);
+        assertTrue(rebates.toString().contains("Q4/Q1"), rebates.toString());
+        assertEquals(4, rebates.table().rowCount());
+    }
+
+    @Test
     void invalidParametersAndDataFailWithTheValueAndWhatIsExpected() {
         IllegalArgumentException prices = assertThrows(IllegalArgumentException.class, () -> study.marginalCost(20));
         assertTrue(prices.getMessage().contains("c = 20.0 and p = 25.0"), prices.getMessage());
