@@ -54,35 +54,6 @@ public record CounterfactualIttSpec(IttEstimator estimator) {
         return fit(data, roles, policy);
     }
 
-    /**
-     * The table from any n × 3 reward matrix Γ (columns U, T, S), e.g. the IPW_CENTERED or AIPW rewards a policy
-     * tree was fitted on: ITT_{j,g} = mean over g of Γ_ij − Γ_iU, SE = sd/√n_g. When a tree's leaves each maximize
-     * their summed reward, its groups' own arms maximize their columns exactly. The spec's estimator is not used.
-     */
-    public static CounterfactualIttTable fromRewards(double[][] rewards, int[] policy) {
-        Objects.requireNonNull(rewards, "rewards");
-        Objects.requireNonNull(policy, "policy");
-        if (rewards.length != policy.length) {
-            throw new IllegalArgumentException("The reward matrix has " + Fmt.count(rewards.length) + " rows but the policy "
-                    + Fmt.count(policy.length) + " entries; they must describe the same units.");
-        }
-        double[][] copy = new double[rewards.length][];
-        for (int i = 0; i < rewards.length; i++) {
-            if (rewards[i].length != 3) {
-                throw new IllegalArgumentException("Reward row " + i + " has " + rewards[i].length
-                        + " columns; expected 3 (U, T, S).");
-            }
-            for (double r : rewards[i]) {
-                if (!Double.isFinite(r)) {
-                    throw new IllegalArgumentException("Reward row " + i + " has a non-finite value " + r + ".");
-                }
-            }
-            copy[i] = rewards[i].clone();
-        }
-        checkPolicy(policy);
-        return CounterfactualIttTable.rewards(copy, policy.clone(), "given reward matrix", "rewards", "reward");
-    }
-
     /** Γ_ij = W_i·1{Z_i = j}/π_j with π_j = n_j/n. */
     static double[][] ipwRewards(ThreeArmData data) {
         int n = data.size();
@@ -100,7 +71,7 @@ public record CounterfactualIttSpec(IttEstimator estimator) {
         return gamma;
     }
 
-    private static void checkPolicy(int[] policy) {
+    static void checkPolicy(int[] policy) {
         for (int i = 0; i < policy.length; i++) {
             if (policy[i] < 0 || policy[i] > 2) {
                 throw new IllegalArgumentException("The policy assigns arm " + policy[i] + " to row " + i

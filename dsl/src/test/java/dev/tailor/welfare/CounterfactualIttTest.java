@@ -66,7 +66,7 @@ class CounterfactualIttTest {
                 centered[i][j] = rewards[i][j] - (x[i] - 0.5) * 7 * (data.intColumn("arm").getInt(i) == j ? 1 : 0);
             }
         }
-        assertTrue(CounterfactualIttSpec.fromRewards(centered, leafPolicy(x, centered)).diagonalIsColumnMaximum());
+        assertTrue(CounterfactualItt.fromRewards(centered, leafPolicy(x, centered)).diagonalIsColumnMaximum());
     }
 
     @Test
