@@ -1,0 +1,143 @@
+package dev.tailor.forest.internal;
+
+import java.util.Arrays;
+
+/**
+ * Splits for causal forests with grf's split stabilization: in every treatment component, each child keeps at
+ * least minNodeSize units whose centered treatment is below the parent's mean and minNodeSize above it, and keeps
+ * at least a share α of the parent's treatment spread Σ(w̃ − mean)².
+ */
+final class CausalSplitRule implements SplitRule {
+
+    private final int minNodeSize;
+    private final double alpha;
+
+    CausalSplitRule(int minNodeSize, double alpha) {
+        this.minNodeSize = minNodeSize;
+        this.alpha = alpha;
+    }
+
+    @Override
+    public Split find(LocalSample sample, int[][] sorted, int start, int end, int[] candidates, int candidateCount,
+                      double[] rho, int r) {
+        int size = end - start;
+        double[][] w = sample.treatments;
+        int k = w.length;
+        int[] any = sorted[0];
+        // Parent summaries: ρ totals, treatment means, spread and the counts below/above the mean.
+        double[] total = new double[r];
+        double[] mean = new double[k];
+        for (int pos = start; pos < end; pos++) {
+            int l = any[pos];
+            for (int c = 0; c < r; c++) {
+                total[c] += rho[l * r + c];
+            }
+            for (int a = 0; a < k; a++) {
+                mean[a] += w[a][l];
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            mean[a] /= size;
+        }
+        double[] spread = new double[k];
+        double[] centeredTotal = new double[k];
+        int[] below = new int[k];
+        for (int pos = start; pos < end; pos++) {
+            int l = any[pos];
+            for (int a = 0; a < k; a++) {
+                double centered = w[a][l] - mean[a];
+                spread[a] += centered * centered;
+                centeredTotal[a] += centered;
+                if (w[a][l] < mean[a]) {
+                    below[a]++;
+                }
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            int above = size - below[a];
+            if (below[a] < 2 * minNodeSize || above < 2 * minNodeSize) {
+                return null;
+            }
+        }
+        double[] left = new double[r];
+        int[] belowLeft = new int[k];
+        double[] sumLeft = new double[k];
+        double[] squaresLeft = new double[k];
+        double[] squaresTotal = spread;
+        double best = 0;
+        int bestVariable = -1;
+        int bestLeft = 0;
+        double bestThreshold = Double.NaN;
+        for (int v = 0; v < candidateCount; v++) {
+            int j = candidates[v];
+            int[] order = sorted[j];
+            double[] x = sample.x[j];
+            Arrays.fill(left, 0);
+            Arrays.fill(belowLeft, 0);
+            Arrays.fill(sumLeft, 0);
+            Arrays.fill(squaresLeft, 0);
+            for (int pos = start; pos < end - 1; pos++) {
+                int l = order[pos];
+                int base = l * r;
+                for (int c = 0; c < r; c++) {
+                    left[c] += rho[base + c];
+                }
+                for (int a = 0; a < k; a++) {
+                    double centered = w[a][l] - mean[a];
+                    sumLeft[a] += centered;
+                    squaresLeft[a] += centered * centered;
+                    if (w[a][l] < mean[a]) {
+                        belowLeft[a]++;
+                    }
+                }
+                int nLeft = pos - start + 1;
+                int nRight = size - nLeft;
+                if (nRight < 2 * minNodeSize) {
+                    break;
+                }
+                if (nLeft < 2 * minNodeSize) {
+                    continue;
+                }
+                double value = x[l];
+                if (value == x[order[pos + 1]]) {
+                    continue;
+                }
+                double criterion = 0;
+                for (int c = 0; c < r; c++) {
+                    double right = total[c] - left[c];
+                    criterion += left[c] * left[c] / nLeft + right * right / nRight;
+                }
+                if (criterion > best && admissible(size, nLeft, below, belowLeft, sumLeft, squaresLeft, centeredTotal, squaresTotal)) {
+                    best = criterion;
+                    bestVariable = j;
+                    bestLeft = nLeft;
+                    bestThreshold = value;
+                }
+            }
+        }
+        return bestVariable < 0 ? null : new Split(bestVariable, bestLeft, bestThreshold, best);
+    }
+
+    private boolean admissible(int size, int nLeft, int[] below, int[] belowLeft, double[] sumLeft,
+                               double[] squaresLeft, double[] centeredTotal, double[] squaresTotal) {
+        int nRight = size - nLeft;
+        for (int a = 0; a < below.length; a++) {
+            int belowRight = below[a] - belowLeft[a];
+            int aboveLeft = nLeft - belowLeft[a];
+            int aboveRight = nRight - belowRight;
+            if (belowLeft[a] < minNodeSize || aboveLeft < minNodeSize
+                    || belowRight < minNodeSize || aboveRight < minNodeSize) {
+                return false;
+            }
+            // Spread around each child's own mean, from sums of values centered at the parent mean.
+            double spreadLeft = squaresLeft[a] - sumLeft[a] * sumLeft[a] / nLeft;
+            double sumRight = centeredTotal[a] - sumLeft[a];
+            double spreadRight = (squaresTotal[a] - squaresLeft[a]) - sumRight * sumRight / nRight;
+            double floor = alpha * squaresTotal[a];
+            if (spreadLeft < floor || spreadRight < floor) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.tailor.forest.internal;
+
+import java.util.BitSet;
+
+/**
+ * One trained tree, immutable: axis-aligned splits (x ≤ threshold goes left) and, in each leaf, the estimation
+ * rows (J2) that populate it. It remembers its subsample (for out-of-bag prediction) and its split sample J1
+ * (so that honesty can be checked).
+ */
+public final class Tree {
+
+    private final int[] variable;
+    private final double[] threshold;
+    private final int[] left;
+    private final int[] right;
+    private final int[] leafStart;
+    private final int[] leafEnd;
+    private final int[] leafRows;
+    private final BitSet subsample;
+    private final BitSet splitSample;
+    private final boolean honest;
+
+    Tree(int[] variable, double[] threshold, int[] left, int[] right, int[] leafStart, int[] leafEnd, int[] leafRows,
+         BitSet subsample, BitSet splitSample, boolean honest) {
+        this.variable = variable;
+        this.threshold = threshold;
+        this.left = left;
+        this.right = right;
+        this.leafStart = leafStart;
+        this.leafEnd = leafEnd;
+        this.leafRows = leafRows;
+        this.subsample = subsample;
+        this.splitSample = splitSample;
+        this.honest = honest;
+    }
+
+    /** The leaf that column {@code col} of the column-major matrix {@code x} falls into. */
+    int leafOf(double[][] x, int col) {
+        int node = 0;
+        while (variable[node] >= 0) {
+            node = x[variable[node]][col] <= threshold[node] ? left[node] : right[node];
+        }
+        return node;
+    }
+
+    int leafSize(int node) {
+        return leafEnd[node] - leafStart[node];
+    }
+
+    int leafStart(int node) {
+        return leafStart[node];
+    }
+
+    int[] leafRowsArray() {
+        return leafRows;
+    }
+
+    boolean inSubsample(int row) {
+        return subsample.get(row);
+    }
+
+    public int nodeCount() {
+        return variable.length;
+    }
+
+    public int leafCount() {
+        int count = 0;
+        for (int v : variable) {
+            if (v < 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Split variable of each node, −1 for leaves (nodes in breadth-first order, root first). */
+    public int[] splitVariables() {
+        return variable.clone();
+    }
+
+    /** Rows that chose this tree's splits (J1), ascending. */
+    public int[] splitRows() {
+        return splitSample.stream().toArray();
+    }
+
+    /** Rows that populate the leaves (J2; the whole subsample when the tree is not honest), ascending. */
+    public int[] estimationRows() {
+        if (!honest) {
+            return subsample.stream().toArray();
+        }
+        BitSet estimation = (BitSet) subsample.clone();
+        estimation.andNot(splitSample);
+        return estimation.stream().toArray();
+    }
+
+    /** Rows found in any leaf, in leaf order; with pruning these are exactly {@link #estimationRows()}. */
+    public int[] leafRows() {
+        return leafRows.clone();
+    }
+
+    /** Rows this tree saw (J1 ∪ J2), ascending. */
+    public int[] subsampleRows() {
+        return subsample.stream().toArray();
+    }
+}

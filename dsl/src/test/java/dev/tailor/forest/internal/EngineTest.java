@@ -1,0 +1,125 @@
+package dev.tailor.forest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Properties of the forest engine itself, on small simulated data with fixed seeds. */
+class EngineTest {
+
+    /** X ~ U(0,1)^p column-major, W ~ Bern(0.5), τ(x) = x1, Y = x2 + W·τ(x) + N(0,1). */
+    static double[][] uniform(int n, int p, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[p][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                x[j][i] = random.nextDouble();
+            }
+        }
+        return x;
+    }
+
+    private static ForestOptions options(int trees, long seed, int threads) {
+        return ForestOptions.defaults(trees, seed).withThreads(threads);
+    }
+
+    @Test
+    void honestTreesNeverUseSplitRowsInTheirLeaves() {
+        int n = 1_000;
+        double[][] x = uniform(n, 4, 1);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = x[0][i] + 0.1 * i % 3;
+        }
+        ForestOptions options = options(20, 3, 1);
+        Forest forest = Trainers.regression(1, options)
+                .train(ForestData.of(x).withResponses(new double[][] {y}, new double[0][]), options, ForestTrainer.Progress.NONE);
+        for (Tree tree : forest.trees()) {
+            Set<Integer> split = new HashSet<>();
+            for (int row : tree.splitRows()) {
+                split.add(row);
+            }
+            int[] leafRows = tree.leafRows();
+            assertTrue(tree.splitRows().length > 200 && leafRows.length > 200, "both halves are used");
+            for (int row : leafRows) {
+                assertTrue(!split.contains(row), "row " + row + " chose splits and sits in a leaf");
+            }
+            int[] sortedLeafRows = leafRows.clone();
+            Arrays.sort(sortedLeafRows);
+            assertArrayEquals(tree.estimationRows(), sortedLeafRows, "pruned leaves hold exactly J2");
+            assertTrue(tree.leafCount() > 10, "the tree did split");
+        }
+    }
+
+    @Test
+    void regressionForestOnConstantOutcomePredictsThatConstant() {
+        int n = 500;
+        double[][] x = uniform(n, 3, 2);
+        double[] y = new double[n];
+        Arrays.fill(y, 3.25);
+        ForestOptions options = options(50, 4, 1).withCiGroupSize(1);
+        Forest forest = Trainers.regression(1, options)
+                .train(ForestData.of(x).withResponses(new double[][] {y}, new double[0][]), options, ForestTrainer.Progress.NONE);
+        for (double value : forest.predictOutOfBag(false).column(0)) {
+            assertEquals(3.25, value, 1e-12);
+        }
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalCausalForestsOnOneAndTwoThreads() {
+        int n = 1_500;
+        double[][] x = uniform(n, 5, 5);
+        SplittableRandom random = new SplittableRandom(6);
+        double[] y = new double[n];
+        int[] w = new int[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = random.nextDouble() < 0.5 ? 1 : 0;
+            y[i] = x[1][i] + w[i] * x[0][i] + random.nextGaussian();
+        }
+        CausalEngine.Result one = CausalEngine.fit(x, y, w, 1, null, options(100, 7, 1), options(50, 7, 1).withCiGroupSize(1),
+                CausalEngine.Recipe.AUTO, ForestTrainer.Progress.NONE);
+        CausalEngine.Result three = CausalEngine.fit(x, y, w, 1, null, options(100, 7, 3), options(50, 7, 3).withCiGroupSize(1),
+                CausalEngine.Recipe.AUTO, ForestTrainer.Progress.NONE);
+        assertArrayEquals(one.outcomeHat(), three.outcomeHat());
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(one.propensities()[i], three.propensities()[i]);
+            assertArrayEquals(one.outOfBag().estimates()[i], three.outOfBag().estimates()[i]);
+            assertArrayEquals(one.outOfBag().variances()[i], three.outOfBag().variances()[i]);
+        }
+    }
+
+    @Test
+    void multiArmForestWithOneArmEqualsBinaryForest() {
+        int n = 1_500;
+        double[][] x = uniform(n, 5, 8);
+        SplittableRandom random = new SplittableRandom(9);
+        double[] y = new double[n];
+        int[] w = new int[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = random.nextDouble() < 0.4 ? 1 : 0;
+            y[i] = x[1][i] + w[i] * x[0][i] + random.nextGaussian();
+        }
+        ForestOptions main = options(100, 10, 2);
+        ForestOptions nuisance = options(50, 10, 2).withCiGroupSize(1);
+        CausalEngine.Result binary = CausalEngine.fit(x, y, w, 1, null, main, nuisance, CausalEngine.Recipe.BINARY,
+                ForestTrainer.Progress.NONE);
+        CausalEngine.Result multi = CausalEngine.fit(x, y, w, 1, null, main, nuisance, CausalEngine.Recipe.MULTI_ARM,
+                ForestTrainer.Progress.NONE);
+        for (int b = 0; b < main.trees(); b++) {
+            assertArrayEquals(binary.forest().trees().get(b).splitVariables(), multi.forest().trees().get(b).splitVariables());
+        }
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(binary.outOfBag().estimates()[i], multi.outOfBag().estimates()[i]);
+            assertEquals(binary.outOfBag().variances()[i][0], multi.outOfBag().variances()[i][0],
+                    1e-9 * Math.abs(binary.outOfBag().variances()[i][0]));
+        }
+        double[][] grid = uniform(50, 5, 11);
+        assertArrayEquals(binary.forest().predict(grid, false).column(0), multi.forest().predict(grid, false).column(0));
+    }
+}
