@@ -124,8 +124,11 @@ public final class CausalForestFit implements Rendered {
 
     private EffectTable buildAverageEffects() {
         long[] counts = new long[arms.size()];
-        for (int arm : w) {
-            counts[arm]++;
+        double[][] tau = result.outOfBag().estimates();
+        for (int i = 0; i < w.length; i++) {
+            if (Double.isFinite(tau[i][0])) {
+                counts[w[i]]++;
+            }
         }
         List<EffectEstimate> effects = new ArrayList<>();
         for (Arm arm : arms.treatments()) {
@@ -138,6 +141,17 @@ public final class CausalForestFit implements Rendered {
 
     private List<String> notes() {
         List<String> notes = new ArrayList<>();
+        int missing = 0;
+        for (double[] row : result.outOfBag().estimates()) {
+            if (!Double.isFinite(row[0])) {
+                missing++;
+            }
+        }
+        if (missing > 0) {
+            notes.add("Warning: " + Fmt.count(missing) + " of " + Fmt.count(y.length) + " rows have no out-of-bag "
+                    + "estimate (every one of the " + spec.trees() + " trees saw them) and are left out of the averages; "
+                    + "use more trees (grf uses 2,000).");
+        }
         double[][] e = result.propensities();
         if (spec.knownPropensities() != null) {
             notes.add("Propensities: known from the design, " + java.util.Arrays.toString(spec.knownPropensities()) + ".");

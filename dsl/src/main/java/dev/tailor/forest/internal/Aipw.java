@@ -42,19 +42,27 @@ public final class Aipw {
         return scores;
     }
 
-    /** Mean of column k and its standard error, √(Σ(Γ − Γ̄)² / (n(n − 1))). */
+    /**
+     * Mean of column k over rows with a finite score and its standard error, √(Σ(Γ − Γ̄)² / (n(n − 1))), as
+     * {mean, se, rows used}. Rows without an out-of-bag estimate (NaN τ̂) have no score and are left out.
+     */
     public static double[] meanAndStdError(double[][] scores, int column) {
-        int n = scores.length;
+        int n = 0;
         double sum = 0;
         for (double[] row : scores) {
-            sum += row[column];
+            if (Double.isFinite(row[column])) {
+                sum += row[column];
+                n++;
+            }
         }
         double mean = sum / n;
         double squares = 0;
         for (double[] row : scores) {
-            double d = row[column] - mean;
-            squares += d * d;
+            if (Double.isFinite(row[column])) {
+                double d = row[column] - mean;
+                squares += d * d;
+            }
         }
-        return new double[] {mean, Math.sqrt(squares / ((double) n * (n - 1)))};
+        return new double[] {mean, Math.sqrt(squares / ((double) n * (n - 1))), n};
     }
 }

@@ -107,7 +107,7 @@ final class CausalSplitRule implements SplitRule {
                     double right = total[c] - left[c];
                     criterion += left[c] * left[c] / nLeft + right * right / nRight;
                 }
-                if (criterion > best && admissible(size, nLeft, below, belowLeft, sumLeft, squaresLeft, centeredTotal, squaresTotal)) {
+                if (SplitRule.beats(criterion, best) && admissible(size, nLeft, below, belowLeft, sumLeft, squaresLeft, centeredTotal, squaresTotal)) {
                     best = criterion;
                     bestVariable = j;
                     bestLeft = nLeft;

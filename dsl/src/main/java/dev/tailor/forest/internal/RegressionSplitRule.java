@@ -57,7 +57,7 @@ final class RegressionSplitRule implements SplitRule {
                     double right = total[c] - left[c];
                     criterion += left[c] * left[c] / nLeft + right * right / nRight;
                 }
-                if (criterion > best) {
+                if (SplitRule.beats(criterion, best)) {
                     best = criterion;
                     bestVariable = j;
                     bestLeft = nLeft;
