@@ -76,17 +76,8 @@ final class ForestPredictor {
                     continue;
                 }
                 int offset = keep ? b * statistics : 0;
-                Arrays.fill(leafMeans, offset, offset + statistics, 0);
-                int[] rows = tree.leafRowsArray();
-                int first = tree.leafStart(leaf);
-                for (int i = first; i < first + size; i++) {
-                    strategy.statistics(data, rows[i], rowStatistics);
-                    for (int s = 0; s < statistics; s++) {
-                        leafMeans[offset + s] += rowStatistics[s];
-                    }
-                }
+                tree.leafMeans(leaf, data, strategy, rowStatistics, leafMeans, offset);
                 for (int s = 0; s < statistics; s++) {
-                    leafMeans[offset + s] /= size;
                     means[s] += leafMeans[offset + s];
                 }
                 used[b] = true;

@@ -16,6 +16,9 @@ import java.util.function.Supplier;
  */
 public final class ForestTrainer {
 
+    /** Statistics longer than this are stored per leaf at training time. */
+    static final int STORE_LEAF_MEANS_ABOVE = 8;
+
     private final Supplier<Relabeler> relabeler;
     private final Supplier<SplitRule> splitRule;
     private final PredictionStrategy predictionStrategy;
@@ -38,6 +41,9 @@ public final class ForestTrainer {
         int g = options.ciGroupSize();
         int groups = options.trees() / g;
         Tree[] trees = new Tree[options.trees()];
+        // Long statistics (multi-arm: K² terms) sit in large leaves: store leaf means once rather than recompute them
+        // for every prediction. Short ones (regression, binary causal) are cheaper to recompute from small leaves.
+        boolean storeLeafMeans = predictionStrategy.statisticsLength() > STORE_LEAF_MEANS_ABOVE;
         Parallel.run(options.threads(), groups, group -> {
             TreeGrower grower = new TreeGrower(data, options, relabeler.get(), splitRule.get());
             int[] rows = new int[n];
@@ -68,7 +74,8 @@ public final class ForestTrainer {
                     Streams.partialShuffle(random, shuffled, perTree);
                     subsample = Arrays.copyOf(shuffled, perTree);
                 }
-                trees[index] = grower.grow(subsample, random);
+                Tree tree = grower.grow(subsample, random);
+                trees[index] = storeLeafMeans ? tree.withLeafMeans(data, predictionStrategy) : tree;
             }
         }, groupsDone -> progress.treesDone(groupsDone * g), "Forest training");
         return new Forest(List.of(trees), data, options, predictionStrategy);

@@ -19,9 +19,16 @@ public final class Tree {
     private final BitSet subsample;
     private final BitSet splitSample;
     private final boolean honest;
+    private final double[] leafMeans;
+    private final int statistics;
 
     Tree(int[] variable, double[] threshold, int[] left, int[] right, int[] leafStart, int[] leafEnd, int[] leafRows,
          BitSet subsample, BitSet splitSample, boolean honest) {
+        this(variable, threshold, left, right, leafStart, leafEnd, leafRows, subsample, splitSample, honest, null, 0);
+    }
+
+    private Tree(int[] variable, double[] threshold, int[] left, int[] right, int[] leafStart, int[] leafEnd,
+                 int[] leafRows, BitSet subsample, BitSet splitSample, boolean honest, double[] leafMeans, int statistics) {
         this.variable = variable;
         this.threshold = threshold;
         this.left = left;
@@ -32,6 +39,57 @@ public final class Tree {
         this.subsample = subsample;
         this.splitSample = splitSample;
         this.honest = honest;
+        this.leafMeans = leafMeans;
+        this.statistics = statistics;
+    }
+
+    /**
+     * The same tree with the mean statistics of every leaf stored ({@code nodes × statistics}, zeros for internal
+     * and empty nodes), so that predictions read a leaf in O(statistics) instead of O(leaf size × statistics).
+     * Worth it when statistics are long and leaves large (multi-arm forests).
+     */
+    Tree withLeafMeans(ForestData data, PredictionStrategy strategy) {
+        int s = strategy.statisticsLength();
+        double[] means = new double[variable.length * s];
+        double[] row = new double[s];
+        for (int node = 0; node < variable.length; node++) {
+            int size = leafSize(node);
+            if (variable[node] >= 0 || size == 0) {
+                continue;
+            }
+            int offset = node * s;
+            for (int i = leafStart[node]; i < leafEnd[node]; i++) {
+                strategy.statistics(data, leafRows[i], row);
+                for (int c = 0; c < s; c++) {
+                    means[offset + c] += row[c];
+                }
+            }
+            for (int c = 0; c < s; c++) {
+                means[offset + c] /= size;
+            }
+        }
+        return new Tree(variable, threshold, left, right, leafStart, leafEnd, leafRows, subsample, splitSample, honest,
+                means, s);
+    }
+
+    /** Writes the leaf's mean statistics into {@code out[offset..]}, from the store or from the leaf's rows. */
+    void leafMeans(int node, ForestData data, PredictionStrategy strategy, double[] scratch, double[] out, int offset) {
+        int s = strategy.statisticsLength();
+        if (leafMeans != null) {
+            System.arraycopy(leafMeans, node * s, out, offset, s);
+            return;
+        }
+        java.util.Arrays.fill(out, offset, offset + s, 0);
+        int size = leafSize(node);
+        for (int i = leafStart[node]; i < leafEnd[node]; i++) {
+            strategy.statistics(data, leafRows[i], scratch);
+            for (int c = 0; c < s; c++) {
+                out[offset + c] += scratch[c];
+            }
+        }
+        for (int c = 0; c < s; c++) {
+            out[offset + c] /= size;
+        }
     }
 
     /** The leaf that column {@code col} of the column-major matrix {@code x} falls into. */
