@@ -117,6 +117,15 @@ public final class CausalForestFit implements Rendered {
         return copy(scores);
     }
 
+    /**
+     * Doubly robust rewards of every arm including control, {@code rewards()[i][k]} for k = 0..K (policytree's
+     * double_robust_scores): the input for policy learning and policy evaluation.
+     */
+    public double[][] rewards() {
+        return Aipw.rewards(y, w, result.outcomeHat(), result.propensities(), result.outOfBag().estimates(),
+                PROPENSITY_FLOOR);
+    }
+
     /** Doubly robust (AIPW) average effect of each arm vs control, with SE √(Σ(Γ − Γ̄)²/(n(n − 1))). */
     public EffectTable averageEffects() {
         return averageEffects;
@@ -155,6 +164,13 @@ public final class CausalForestFit implements Rendered {
         double[][] e = result.propensities();
         if (spec.knownPropensities() != null) {
             notes.add("Propensities: known from the design, " + java.util.Arrays.toString(spec.knownPropensities()) + ".");
+            for (double value : spec.knownPropensities()) {
+                if (value < 0.05 || value > 0.95) {
+                    notes.add("Warning: a design propensity is " + Fmt.fixed(value, 3) + ", outside [0.05, 0.95]; AIPW "
+                            + "weights up to " + Fmt.fixed(1 / value, 1) + " make the average effects noisy.");
+                    break;
+                }
+            }
         } else {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;

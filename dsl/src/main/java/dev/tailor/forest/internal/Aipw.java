@@ -43,6 +43,32 @@ public final class Aipw {
     }
 
     /**
+     * Per-action doubly robust rewards (policytree's double_robust_scores) for arms k = 0..K:
+     * Γ^R_ik = μ̂_k(X_i) + 1{W_i = k}(Y_i − μ̂_k(X_i))/ê_k(X_i), with μ̂_0 = m̂ − Σ_k ê_k τ̂_k and μ̂_k = μ̂_0 + τ̂_k.
+     * In exact arithmetic Γ^R_ik − Γ^R_i0 equals the contrast score of {@link #scores}.
+     *
+     * @return {@code rewards[i][k]} for arms k = 0..K
+     */
+    public static double[][] rewards(double[] y, int[] w, double[] outcomeHat, double[][] propensities, double[][] tau,
+                                     double floor) {
+        int n = y.length;
+        int arms = tau[0].length;
+        double[][] rewards = new double[n][arms + 1];
+        for (int i = 0; i < n; i++) {
+            double[] e = propensities[i];
+            double base = outcomeHat[i];
+            for (int k = 1; k <= arms; k++) {
+                base -= e[k] * tau[i][k - 1];
+            }
+            for (int k = 0; k <= arms; k++) {
+                double mu = k == 0 ? base : base + tau[i][k - 1];
+                rewards[i][k] = w[i] == k ? mu + (y[i] - mu) / Math.max(e[k], floor) : mu;
+            }
+        }
+        return rewards;
+    }
+
+    /**
      * Mean of column k over rows with a finite score and its standard error, √(Σ(Γ − Γ̄)² / (n(n − 1))), as
      * {mean, se, rows used}. Rows without an out-of-bag estimate (NaN τ̂) have no score and are left out.
      */
