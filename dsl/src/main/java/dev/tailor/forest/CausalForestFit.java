@@ -102,6 +102,14 @@ public final class CausalForestFit implements Rendered {
                 predictions.estimates(), variances);
     }
 
+    /**
+     * Variable importance as in grf: depth-weighted split frequency (depths 1–4, weight d^−2), summing to 1, in the
+     * order of {@code roles().covariates()}. A screening aid, not a test: correlated covariates share importance.
+     */
+    public double[] variableImportance() {
+        return result.forest().variableImportance(4, 2);
+    }
+
     /** Ŷ(X_i) = E[Y | X_i], out of bag. */
     public double[] outcomeHat() {
         return result.outcomeHat().clone();

@@ -69,6 +69,33 @@ class CausalForestAccuracyTest {
     }
 
     @Test
+    void variableImportancePointsAtTheEffectModifier() {
+        Simulations.Sim sim = Simulations.binary(2_000, P, 51);
+        CausalForestFit fit = forest(200, 11).knownPropensities(0.5, 0.5).fit(sim.table(), sim.roles());
+        double[] importance = fit.variableImportance();
+        System.out.println("variable importance " + java.util.Arrays.toString(importance));
+        assertEquals(1.0, java.util.Arrays.stream(importance).sum(), 1e-12);
+        for (int j = 1; j < P; j++) {
+            assertTrue(importance[0] > 2 * importance[j], "x1 drives the effect: " + java.util.Arrays.toString(importance));
+        }
+    }
+
+    @Test
+    void armsWithIdenticalEffectsGetAverageEffectsWithinThreeStandardErrors() {
+        Simulations.Sim sim = Simulations.generate(3_000, 4, 53, 2, 1.0, 1.0, (x, k) -> 0.5 * x[0]);
+        CausalForestFit fit = forest(200, 13).knownPropensities(Simulations.equalPropensities(2))
+                .fit(sim.table(), sim.roles());
+        double[][] scores = fit.scores();
+        double[][] difference = new double[scores.length][1];
+        for (int i = 0; i < scores.length; i++) {
+            difference[i][0] = scores[i][0] - scores[i][1];
+        }
+        double[] estimate = dev.tailor.forest.internal.Aipw.meanAndStdError(difference, 0);
+        System.out.printf("identical arms: AIPW difference %.4f (se %.4f)%n", estimate[0], estimate[1]);
+        assertTrue(Math.abs(estimate[0]) < 3 * estimate[1], "difference " + estimate[0] + " se " + estimate[1]);
+    }
+
+    @Test
     void multiArmForestRecoversEachArmsEffects() {
         Simulations.Sim sim = Simulations.threeArms(3_000, 4, 41);
         CausalForestFit fit = forest(200, 9).knownPropensities(Simulations.equalPropensities(2))

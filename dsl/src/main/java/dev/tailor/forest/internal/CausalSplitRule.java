@@ -76,6 +76,7 @@ final class CausalSplitRule implements SplitRule {
             Arrays.fill(belowLeft, 0);
             Arrays.fill(sumLeft, 0);
             Arrays.fill(squaresLeft, 0);
+            boolean leftReady = false;
             for (int pos = start; pos < end - 1; pos++) {
                 int l = order[pos];
                 int base = l * r;
@@ -92,22 +93,44 @@ final class CausalSplitRule implements SplitRule {
                 }
                 int nLeft = pos - start + 1;
                 int nRight = size - nLeft;
-                if (nRight < 2 * minNodeSize) {
-                    break;
+                // Count constraints are monotone along the scan: once the left child has enough units on both sides
+                // of the mean in every component it keeps them, and once the right child lacks them it stays short.
+                if (!leftReady) {
+                    leftReady = true;
+                    for (int a = 0; a < k; a++) {
+                        if (belowLeft[a] < minNodeSize || nLeft - belowLeft[a] < minNodeSize) {
+                            leftReady = false;
+                            break;
+                        }
+                    }
+                    if (!leftReady) {
+                        continue;
+                    }
                 }
-                if (nLeft < 2 * minNodeSize) {
-                    continue;
+                boolean rightShort = false;
+                for (int a = 0; a < k; a++) {
+                    int belowRight = below[a] - belowLeft[a];
+                    if (belowRight < minNodeSize || nRight - belowRight < minNodeSize) {
+                        rightShort = true;
+                        break;
+                    }
+                }
+                if (rightShort) {
+                    break;
                 }
                 double value = x[l];
                 if (value == x[order[pos + 1]]) {
                     continue;
                 }
+                double inverseLeft = 1.0 / nLeft;
+                double inverseRight = 1.0 / nRight;
                 double criterion = 0;
                 for (int c = 0; c < r; c++) {
                     double right = total[c] - left[c];
-                    criterion += left[c] * left[c] / nLeft + right * right / nRight;
+                    criterion += left[c] * left[c] * inverseLeft + right * right * inverseRight;
                 }
-                if (SplitRule.beats(criterion, best) && admissible(size, nLeft, below, belowLeft, sumLeft, squaresLeft, centeredTotal, squaresTotal)) {
+                if (SplitRule.beats(criterion, best) && spreadsSuffice(nLeft, nRight, sumLeft, squaresLeft, centeredTotal,
+                        squaresTotal)) {
                     best = criterion;
                     bestVariable = j;
                     bestLeft = nLeft;
@@ -118,17 +141,10 @@ final class CausalSplitRule implements SplitRule {
         return bestVariable < 0 ? null : new Split(bestVariable, bestLeft, bestThreshold, best);
     }
 
-    private boolean admissible(int size, int nLeft, int[] below, int[] belowLeft, double[] sumLeft,
-                               double[] squaresLeft, double[] centeredTotal, double[] squaresTotal) {
-        int nRight = size - nLeft;
-        for (int a = 0; a < below.length; a++) {
-            int belowRight = below[a] - belowLeft[a];
-            int aboveLeft = nLeft - belowLeft[a];
-            int aboveRight = nRight - belowRight;
-            if (belowLeft[a] < minNodeSize || aboveLeft < minNodeSize
-                    || belowRight < minNodeSize || aboveRight < minNodeSize) {
-                return false;
-            }
+    /** Each child keeps at least a share α of the parent's treatment spread, in every component. */
+    private boolean spreadsSuffice(int nLeft, int nRight, double[] sumLeft, double[] squaresLeft, double[] centeredTotal,
+                                   double[] squaresTotal) {
+        for (int a = 0; a < sumLeft.length; a++) {
             // Spread around each child's own mean, from sums of values centered at the parent mean.
             double spreadLeft = squaresLeft[a] - sumLeft[a] * sumLeft[a] / nLeft;
             double sumRight = centeredTotal[a] - sumLeft[a];

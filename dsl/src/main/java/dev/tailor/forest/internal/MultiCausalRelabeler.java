@@ -52,9 +52,14 @@ final class MultiCausalRelabeler implements Relabeler {
             }
             for (int a = 0; a < k; a++) {
                 cross[a] += wc[a] * yc;
-                for (int b = 0; b < k; b++) {
+                for (int b = a; b < k; b++) {
                     matrix[a * k + b] += wc[a] * wc[b];
                 }
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < a; b++) {
+                matrix[a * k + b] = matrix[b * k + a];
             }
         }
         LinearSystem system = LinearSystem.factor(matrix, k, CausalRelabeler.DEGENERATE);

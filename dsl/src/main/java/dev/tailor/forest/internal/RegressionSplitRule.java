@@ -52,10 +52,12 @@ final class RegressionSplitRule implements SplitRule {
                 if (value == x[order[pos + 1]]) {
                     continue;
                 }
+                double inverseLeft = 1.0 / nLeft;
+                double inverseRight = 1.0 / nRight;
                 double criterion = 0;
                 for (int c = 0; c < r; c++) {
                     double right = total[c] - left[c];
-                    criterion += left[c] * left[c] / nLeft + right * right / nRight;
+                    criterion += left[c] * left[c] * inverseLeft + right * right * inverseRight;
                 }
                 if (SplitRule.beats(criterion, best)) {
                     best = criterion;

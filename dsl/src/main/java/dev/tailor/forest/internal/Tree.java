@@ -131,6 +131,22 @@ public final class Tree {
         return count;
     }
 
+    /** Adds 1 to {@code counts[d - 1][j]} for each split on covariate j at depth d ≤ counts.length (root = 1). */
+    void countSplits(int[][] counts) {
+        int[] depth = new int[variable.length];
+        depth[0] = 1;
+        for (int node = 0; node < variable.length; node++) {
+            if (variable[node] < 0) {
+                continue;
+            }
+            if (depth[node] <= counts.length) {
+                counts[depth[node] - 1][variable[node]]++;
+            }
+            depth[left[node]] = depth[node] + 1;
+            depth[right[node]] = depth[node] + 1;
+        }
+    }
+
     /** Split variable of each node, −1 for leaves (nodes in breadth-first order, root first). */
     public int[] splitVariables() {
         return variable.clone();

@@ -58,6 +58,52 @@ class EngineTest {
     }
 
     @Test
+    void predictionsAreForestWeightedAveragesAndWeightsSumToOne() {
+        int n = 800;
+        double[][] x = uniform(n, 3, 12);
+        SplittableRandom random = new SplittableRandom(13);
+        double[] y = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = (random.nextDouble() < 0.5 ? 1 : 0) - 0.5;
+            y[i] = x[0][i] + w[i] * x[1][i] + random.nextGaussian();
+        }
+        ForestOptions options = options(40, 14, 1);
+        ForestData data = ForestData.of(x).withResponses(new double[][] {y}, new double[][] {w});
+        Forest regression = Trainers.regression(1, options).train(data, options, ForestTrainer.Progress.NONE);
+        Forest causal = Trainers.causal(options).train(data, options, ForestTrainer.Progress.NONE);
+        double[] regressionOob = regression.predictOutOfBag(false).column(0);
+        double[] causalOob = causal.predictOutOfBag(false).column(0);
+        for (int point = 0; point < 50; point++) {
+            double[] alpha = regression.weights(x, point, true);
+            double sum = 0;
+            double weighted = 0;
+            for (int i = 0; i < n; i++) {
+                sum += alpha[i];
+                weighted += alpha[i] * y[i];
+            }
+            assertEquals(1.0, sum, 1e-12);
+            assertEquals(0.0, alpha[point], "out-of-bag weights never include the row itself");
+            assertEquals(weighted, regressionOob[point], 1e-12);
+            // τ̂(x) = Σα(W − W̄α)(Y − Ȳα) / Σα(W − W̄α)².
+            double[] beta = causal.weights(x, point, true);
+            double meanW = 0;
+            double meanY = 0;
+            for (int i = 0; i < n; i++) {
+                meanW += beta[i] * w[i];
+                meanY += beta[i] * y[i];
+            }
+            double numerator = 0;
+            double denominator = 0;
+            for (int i = 0; i < n; i++) {
+                numerator += beta[i] * (w[i] - meanW) * (y[i] - meanY);
+                denominator += beta[i] * (w[i] - meanW) * (w[i] - meanW);
+            }
+            assertEquals(numerator / denominator, causalOob[point], 1e-9);
+        }
+    }
+
+    @Test
     void regressionForestOnConstantOutcomePredictsThatConstant() {
         int n = 500;
         double[][] x = uniform(n, 3, 2);
