@@ -171,7 +171,8 @@ public final class CausalForestFit implements Rendered {
         }
         double[][] e = result.propensities();
         if (spec.knownPropensities() != null) {
-            notes.add("Propensities: known from the design, " + java.util.Arrays.toString(spec.knownPropensities()) + ".");
+            notes.add("Propensities: known from the design, " + formatted(spec.knownPropensities()) + " (arms "
+                    + String.join(", ", arms.names()) + ").");
             for (double value : spec.knownPropensities()) {
                 if (value < 0.05 || value > 0.95) {
                     notes.add("Warning: a design propensity is " + Fmt.fixed(value, 3) + ", outside [0.05, 0.95]; AIPW "
@@ -200,6 +201,14 @@ public final class CausalForestFit implements Rendered {
             }
         }
         return notes;
+    }
+
+    private static String formatted(double[] values) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < values.length; k++) {
+            out.append(k == 0 ? "" : ", ").append(Fmt.fixed(values[k], 4));
+        }
+        return out.toString();
     }
 
     private static double[][] copy(double[][] values) {

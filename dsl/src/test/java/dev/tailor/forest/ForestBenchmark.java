@@ -34,6 +34,11 @@ public final class ForestBenchmark {
         run("multi-arm (" + (arms + 1) + " arms)", n, p, trees, arms, threads);
     }
 
+    /** CPU time of this process (all threads), so that timings on a shared machine can be read fairly. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     private static void run(String label, int n, int p, int trees, int arms, int threads) {
         SplittableRandom random = new SplittableRandom(2024);
         double[][] x = new double[p][n];
@@ -53,13 +58,17 @@ public final class ForestBenchmark {
         }
         ForestOptions options = ForestOptions.defaults(trees, 7).withThreads(threads);
         long start = System.nanoTime();
+        long cpu = cpuNanos();
         ForestData data = ForestData.of(x).withResponses(new double[][] {y}, w);
         ForestTrainer trainer = arms == 1 ? Trainers.causal(options) : Trainers.multiArmCausal(arms, options);
         Forest forest = trainer.train(data, options, ForestTrainer.Progress.NONE);
         double fit = (System.nanoTime() - start) / 1e9;
+        double fitCpu = (cpuNanos() - cpu) / 1e9;
         start = System.nanoTime();
+        cpu = cpuNanos();
         Predictions oob = forest.predictOutOfBag(false);
         double predict = (System.nanoTime() - start) / 1e9;
+        double predictCpu = (cpuNanos() - cpu) / 1e9;
         start = System.nanoTime();
         int sample = Math.min(n, 2_000);
         double[][] some = new double[p][sample];
@@ -68,7 +77,8 @@ public final class ForestBenchmark {
         }
         forest.predict(some, true);
         double variance = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%-22s fit %.2f s; OOB predict (n=%,d) %.2f s; predict with variance (%,d rows) %.2f s; "
-                        + "first OOB estimate %.4f%n", label, fit, n, predict, sample, variance, oob.estimates()[0][0]);
+        System.out.printf(Locale.ROOT, "%-22s fit %.2f s (CPU %.2f s); OOB predict (n=%,d) %.2f s (CPU %.2f s); "
+                        + "predict with variance (%,d rows) %.2f s; first OOB estimate %.4f%n", label, fit, fitCpu, n,
+                predict, predictCpu, sample, variance, oob.estimates()[0][0]);
     }
 }

@@ -2,7 +2,7 @@ package dev.tailor.forest.internal;
 
 /**
  * Multi-arm causal forest: θ̂(x) = (E_α[W̃W̃']E_α[1] − E_α[W̃]E_α[W̃]')⁻¹ (E_α[W̃Ỹ]E_α[1] − E_α[W̃]E_α[Ỹ]), the K
- * contrasts against control. Statistics: [1, Ỹ, W̃ (K), W̃Ỹ (K), W̃W̃' (K×K, row-major)].
+ * contrasts against control. Statistics: [1, Ỹ, W̃ (K), W̃Ỹ (K), W̃W̃' (upper triangle, K(K+1)/2)].
  */
 final class MultiCausalPrediction implements PredictionStrategy {
 
@@ -20,13 +20,19 @@ final class MultiCausalPrediction implements PredictionStrategy {
         return 2 + k + a;
     }
 
+    /** Index of W̃_aW̃_b; the matrix is symmetric, so only its upper triangle is stored (row by row). */
     private int ww(int a, int b) {
-        return 2 + 2 * k + a * k + b;
+        if (a > b) {
+            int swap = a;
+            a = b;
+            b = swap;
+        }
+        return 2 + 2 * k + a * (2 * k - a + 1) / 2 + (b - a);
     }
 
     @Override
     public int statisticsLength() {
-        return 2 + 2 * k + k * k;
+        return 2 + 2 * k + k * (k + 1) / 2;
     }
 
     @Override
@@ -46,7 +52,7 @@ final class MultiCausalPrediction implements PredictionStrategy {
         }
         for (int a = 0; a < k; a++) {
             double wa = data.treatment(a, row);
-            for (int b = 0; b < k; b++) {
+            for (int b = a; b < k; b++) {
                 out[ww(a, b)] = wa * data.treatment(b, row);
             }
         }

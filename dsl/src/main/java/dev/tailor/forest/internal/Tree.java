@@ -20,15 +20,15 @@ public final class Tree {
     private final BitSet splitSample;
     private final boolean honest;
     private final double[] leafMeans;
-    private final int statistics;
+    private final int[] leafSlot;
 
     Tree(int[] variable, double[] threshold, int[] left, int[] right, int[] leafStart, int[] leafEnd, int[] leafRows,
          BitSet subsample, BitSet splitSample, boolean honest) {
-        this(variable, threshold, left, right, leafStart, leafEnd, leafRows, subsample, splitSample, honest, null, 0);
+        this(variable, threshold, left, right, leafStart, leafEnd, leafRows, subsample, splitSample, honest, null, null);
     }
 
     private Tree(int[] variable, double[] threshold, int[] left, int[] right, int[] leafStart, int[] leafEnd,
-                 int[] leafRows, BitSet subsample, BitSet splitSample, boolean honest, double[] leafMeans, int statistics) {
+                 int[] leafRows, BitSet subsample, BitSet splitSample, boolean honest, double[] leafMeans, int[] leafSlot) {
         this.variable = variable;
         this.threshold = threshold;
         this.left = left;
@@ -40,24 +40,29 @@ public final class Tree {
         this.splitSample = splitSample;
         this.honest = honest;
         this.leafMeans = leafMeans;
-        this.statistics = statistics;
+        this.leafSlot = leafSlot;
     }
 
     /**
-     * The same tree with the mean statistics of every leaf stored ({@code nodes × statistics}, zeros for internal
-     * and empty nodes), so that predictions read a leaf in O(statistics) instead of O(leaf size × statistics).
+     * The same tree with the mean statistics of every non-empty leaf stored (leaves × statistics doubles),
+     * so that predictions read a leaf in O(statistics) instead of O(leaf size × statistics).
      * Worth it when statistics are long and leaves large (multi-arm forests).
      */
     Tree withLeafMeans(ForestData data, PredictionStrategy strategy) {
         int s = strategy.statisticsLength();
-        double[] means = new double[variable.length * s];
+        int[] slot = new int[variable.length];
+        int leaves = 0;
+        for (int node = 0; node < variable.length; node++) {
+            slot[node] = variable[node] < 0 && leafSize(node) > 0 ? leaves++ : -1;
+        }
+        double[] means = new double[leaves * s];
         double[] row = new double[s];
         for (int node = 0; node < variable.length; node++) {
-            int size = leafSize(node);
-            if (variable[node] >= 0 || size == 0) {
+            if (slot[node] < 0) {
                 continue;
             }
-            int offset = node * s;
+            int size = leafSize(node);
+            int offset = slot[node] * s;
             for (int i = leafStart[node]; i < leafEnd[node]; i++) {
                 strategy.statistics(data, leafRows[i], row);
                 for (int c = 0; c < s; c++) {
@@ -69,14 +74,14 @@ public final class Tree {
             }
         }
         return new Tree(variable, threshold, left, right, leafStart, leafEnd, leafRows, subsample, splitSample, honest,
-                means, s);
+                means, slot);
     }
 
     /** Writes the leaf's mean statistics into {@code out[offset..]}, from the store or from the leaf's rows. */
     void leafMeans(int node, ForestData data, PredictionStrategy strategy, double[] scratch, double[] out, int offset) {
         int s = strategy.statisticsLength();
         if (leafMeans != null) {
-            System.arraycopy(leafMeans, node * s, out, offset, s);
+            System.arraycopy(leafMeans, leafSlot[node] * s, out, offset, s);
             return;
         }
         java.util.Arrays.fill(out, offset, offset + s, 0);
