@@ -27,14 +27,14 @@ final class Streams {
         return z ^ (z >>> 31);
     }
 
-    /** A Poisson draw by multiplication of uniforms; fine for the small means used for mtry. */
+    /** A Poisson draw by multiplication of uniforms (StrictMath, so draws are the same on every platform). */
     static int poisson(SplittableRandom random, double mean) {
         if (mean > 60) {
             // Normal approximation keeps the loop short for very wide data.
-            double draw = mean + Math.sqrt(mean) * gaussian(random);
+            double draw = mean + StrictMath.sqrt(mean) * gaussian(random);
             return (int) Math.max(0, Math.round(draw));
         }
-        double limit = Math.exp(-mean);
+        double limit = StrictMath.exp(-mean);
         double product = random.nextDouble();
         int count = 0;
         while (product > limit) {
@@ -47,7 +47,7 @@ final class Streams {
     private static double gaussian(SplittableRandom random) {
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);
     }
 
     /** The first {@code count} entries of {@code values} become a uniform random subset (partial Fisher–Yates). */

@@ -104,6 +104,54 @@ class EngineTest {
     }
 
     @Test
+    void honestCausalTreesNeverUseSplitRowsInTheirLeaves() {
+        int n = 1_200;
+        double[][] x = uniform(n, 4, 15);
+        SplittableRandom random = new SplittableRandom(16);
+        double[] y = new double[n];
+        int[] w = new int[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = random.nextInt(3);
+            y[i] = x[0][i] * w[i] + random.nextGaussian();
+        }
+        CausalEngine.Result result = CausalEngine.fit(x, y, w, 2, new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0},
+                options(20, 17, 2), options(10, 17, 2).withCiGroupSize(1), CausalEngine.Recipe.AUTO,
+                ForestTrainer.Progress.NONE);
+        for (Tree tree : result.forest().trees()) {
+            Set<Integer> split = new HashSet<>();
+            for (int row : tree.splitRows()) {
+                split.add(row);
+            }
+            for (int row : tree.leafRows()) {
+                assertTrue(!split.contains(row), "row " + row + " chose splits and sits in a leaf");
+            }
+            assertEquals(tree.estimationRows().length, tree.leafRows().length);
+            assertEquals(tree.subsampleRows().length, tree.splitRows().length + tree.estimationRows().length);
+        }
+    }
+
+    @Test
+    void constantTreatmentLeadsToNoSplitting() {
+        int n = 600;
+        double[][] x = uniform(n, 3, 18);
+        SplittableRandom random = new SplittableRandom(19);
+        double[] y = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = x[0][i] + random.nextGaussian();
+            w[i] = 0.3;
+        }
+        ForestOptions options = options(10, 20, 1);
+        Forest forest = Trainers.causal(options).train(ForestData.of(x).withResponses(new double[][] {y}, new double[][] {w}),
+                options, ForestTrainer.Progress.NONE);
+        for (Tree tree : forest.trees()) {
+            assertEquals(1, tree.nodeCount(), "a tree without treatment variation is a single leaf");
+        }
+        assertTrue(Double.isNaN(forest.predict(uniform(3, 3, 21), true).estimates()[0][0]),
+                "no treatment variation gives NaN, not a number");
+    }
+
+    @Test
     void regressionForestOnConstantOutcomePredictsThatConstant() {
         int n = 500;
         double[][] x = uniform(n, 3, 2);
