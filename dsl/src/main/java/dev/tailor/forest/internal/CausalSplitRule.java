@@ -22,6 +22,7 @@ final class CausalSplitRule implements SplitRule {
                       double[] rho, int r) {
         int size = end - start;
         double[][] w = sample.treatments;
+        double[] wRows = sample.treatmentRows;
         int k = w.length;
         int[] any = sorted[0];
         // Parent summaries: ρ totals, treatment means, spread and the counts below/above the mean.
@@ -83,13 +84,13 @@ final class CausalSplitRule implements SplitRule {
                 for (int c = 0; c < r; c++) {
                     left[c] += rho[base + c];
                 }
+                int unit = l * k;
                 for (int a = 0; a < k; a++) {
-                    double centered = w[a][l] - mean[a];
+                    double value = wRows[unit + a];
+                    double centered = value - mean[a];
                     sumLeft[a] += centered;
                     squaresLeft[a] += centered * centered;
-                    if (w[a][l] < mean[a]) {
-                        belowLeft[a]++;
-                    }
+                    belowLeft[a] += value < mean[a] ? 1 : 0;
                 }
                 int nLeft = pos - start + 1;
                 int nRight = size - nLeft;

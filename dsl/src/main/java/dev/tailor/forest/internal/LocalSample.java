@@ -10,6 +10,8 @@ final class LocalSample {
     final double[][] x;
     final double[][] outcomes;
     final double[][] treatments;
+    /** The treatments again, row-major ({@code [l * K + k]}), for scans that read all components of one unit. */
+    final double[] treatmentRows;
 
     LocalSample(ForestData data, int[] rows) {
         this.rows = rows;
@@ -17,6 +19,7 @@ final class LocalSample {
         x = new double[data.covariates()][m];
         outcomes = new double[data.outcomeCount()][m];
         treatments = new double[data.treatmentCount()][m];
+        treatmentRows = new double[data.treatmentCount() * m];
         for (int l = 0; l < m; l++) {
             int row = rows[l];
             for (int j = 0; j < x.length; j++) {
@@ -27,6 +30,7 @@ final class LocalSample {
             }
             for (int k = 0; k < treatments.length; k++) {
                 treatments[k][l] = data.treatment(k, row);
+                treatmentRows[l * treatments.length + k] = treatments[k][l];
             }
         }
     }
