@@ -35,7 +35,6 @@ public final class CausalEngine {
                              ForestOptions nuisance, Recipe recipe, ForestTrainer.Progress progress) {
         int n = y.length;
         ForestData covariates = ForestData.of(x);
-        int nuisanceTrees = nuisance.trees() * (known == null ? 2 : 1);
         // Ŷ: out-of-bag regression forest.
         ForestOptions outcomeOptions = nuisance.withSeed(Streams.mix(main.seed() ^ 0x0A11_CE5EL));
         Forest outcomeForest = Trainers.regression(1, outcomeOptions)
@@ -94,7 +93,6 @@ public final class CausalEngine {
         int offset = done;
         Forest forest = trainer.train(centered, main, trees -> progress.treesDone(offset + trees));
         Predictions outOfBag = forest.predictOutOfBag(true);
-        assert nuisanceTrees == done;
         return new Result(forest, outcomeHat, propensities, outOfBag);
     }
 }

@@ -11,6 +11,11 @@ final class CausalSplitRule implements SplitRule {
 
     private final int minNodeSize;
     private final double alpha;
+    // Per-node scratch indexed [local * K + k]: centered treatment, its square, 1 if below the node mean.
+    // One instance serves one worker at a time (the trainer makes one per little bag).
+    private double[] centered = new double[0];
+    private double[] squares = new double[0];
+    private int[] belowFlags = new int[0];
 
     CausalSplitRule(int minNodeSize, double alpha) {
         this.minNodeSize = minNodeSize;
@@ -40,18 +45,28 @@ final class CausalSplitRule implements SplitRule {
         for (int a = 0; a < k; a++) {
             mean[a] /= size;
         }
+        if (centered.length < sample.size() * k) {
+            centered = new double[sample.size() * k];
+            squares = new double[sample.size() * k];
+            belowFlags = new int[sample.size() * k];
+        }
         double[] spread = new double[k];
         double[] centeredTotal = new double[k];
         int[] below = new int[k];
         for (int pos = start; pos < end; pos++) {
             int l = any[pos];
+            int unit = l * k;
             for (int a = 0; a < k; a++) {
-                double centered = w[a][l] - mean[a];
-                spread[a] += centered * centered;
-                centeredTotal[a] += centered;
-                if (w[a][l] < mean[a]) {
-                    below[a]++;
-                }
+                double value = wRows[unit + a];
+                double c = value - mean[a];
+                double square = c * c;
+                int flag = value < mean[a] ? 1 : 0;
+                centered[unit + a] = c;
+                squares[unit + a] = square;
+                belowFlags[unit + a] = flag;
+                spread[a] += square;
+                centeredTotal[a] += c;
+                below[a] += flag;
             }
         }
         for (int a = 0; a < k; a++) {
@@ -84,13 +99,16 @@ final class CausalSplitRule implements SplitRule {
                 for (int c = 0; c < r; c++) {
                     left[c] += rho[base + c];
                 }
+                // Separate loops over components, so that the JIT can vectorize them.
                 int unit = l * k;
                 for (int a = 0; a < k; a++) {
-                    double value = wRows[unit + a];
-                    double centered = value - mean[a];
-                    sumLeft[a] += centered;
-                    squaresLeft[a] += centered * centered;
-                    belowLeft[a] += value < mean[a] ? 1 : 0;
+                    sumLeft[a] += centered[unit + a];
+                }
+                for (int a = 0; a < k; a++) {
+                    squaresLeft[a] += squares[unit + a];
+                }
+                for (int a = 0; a < k; a++) {
+                    belowLeft[a] += belowFlags[unit + a];
                 }
                 int nLeft = pos - start + 1;
                 int nRight = size - nLeft;

@@ -18,8 +18,6 @@ import java.util.function.IntConsumer;
  */
 final class Parallel {
 
-    private static final AtomicInteger POOLS = new AtomicInteger();
-
     /** Name prefix of worker threads, so tests can check that none outlive a call. */
     static final String THREAD_PREFIX = "tailor-forest-";
 
@@ -47,10 +45,9 @@ final class Parallel {
             }
             return;
         }
-        int pool = POOLS.incrementAndGet();
         AtomicInteger serial = new AtomicInteger();
         ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, THREAD_PREFIX + pool + "-" + serial.incrementAndGet());
+            Thread thread = new Thread(runnable, THREAD_PREFIX + serial.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
