@@ -150,6 +150,11 @@ public final class CausalForestFit implements Rendered {
         List<EffectEstimate> effects = new ArrayList<>();
         for (Arm arm : arms.treatments()) {
             double[] estimate = Aipw.meanAndStdError(scores, arm.index() - 1);
+            if (estimate[2] < 2) {
+                throw new IllegalArgumentException("Only " + (long) estimate[2] + " of " + Fmt.count(y.length)
+                        + " rows have an out-of-bag estimate, so no average effect can be formed: every tree saw almost "
+                        + "every row. Use more trees or a smaller sampleFraction (grf uses 0.5).");
+            }
             effects.add(new EffectEstimate(arm, estimate[0], estimate[1], counts[arm.index()]));
         }
         return new EffectTable("AIPW with " + spec.describe() + " nuisances", roles.outcome(), arms, effects, y.length,

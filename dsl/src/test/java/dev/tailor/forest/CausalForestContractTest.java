@@ -56,6 +56,15 @@ class CausalForestContractTest {
     }
 
     @Test
+    void aForestWithoutOutOfBagRowsSaysSoInsteadOfReturningNaN() {
+        Simulations.Sim sim = Simulations.binary(200, 3, 104);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> CausalForest.spec().trees(10).ciGroupSize(1).sampleFraction(1.0).fit(sim.table(), sim.roles()));
+        assertTrue(error.getMessage().contains("out-of-bag") && error.getMessage().contains("sampleFraction"),
+                error.getMessage());
+    }
+
+    @Test
     void littleBagsNeedAtMostHalfSamples() {
         Simulations.Sim sim = Simulations.binary(200, 3, 103);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
