@@ -1,0 +1,211 @@
+package dev.tailor.coarse;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Capacitated coarse personalization (methods spec §2.16, TP 4 and 5), checked against references written here:
+ * a residual-graph negative-cycle test and brute force over every assignment of tiny instances.
+ */
+class CapacitatedAssignmentTest {
+
+    @Test
+    void capacitiesEqualToTheArgmaxSharesReproduceTheArgmaxSolution() {
+        for (long seed = 0; seed < 5; seed++) {
+            ValueMatrix values = RandomValues.draw(500, 12, 40L + seed);
+            CoarseFit free = CoarsePersonalization.spec().treatments(4).fit(values);
+            int[] counts = new int[values.columns()];
+            for (int t : free.assignment()) {
+                counts[t]++;
+            }
+            double[] shares = Arrays.stream(counts).mapToDouble(c -> c / (double) values.rows()).toArray();
+            CoarseFit capped = CoarsePersonalization.spec().treatments(4).capacities(Capacities.maxShares(shares)).fit(values);
+            assertArrayEquals(free.chosen(), capped.chosen());
+            assertArrayEquals(free.assignment(), capped.assignment());
+            assertEquals(free.objective(), capped.objective(), 1e-12);
+        }
+    }
+
+    @Test
+    void theCapacitatedOptimumHasNoNegativeCycleInItsResidualGraph() {
+        for (long seed = 0; seed < 12; seed++) {
+            int k = 2 + (int) (seed % 4);
+            ValueMatrix values = RandomValues.draw(400, 12, 900L + seed);
+            double share = 0.6 / k;   // binding: the best treatments would take more
+            CoarseFit fit = CoarsePersonalization.spec().treatments(k).capacities(Capacities.eachAtMost(share)).fit(values);
+            int[] caps = fit.capacities();
+            int[] shareCounts = Arrays.stream(fit.shares()).mapToInt(s -> (int) Math.round(s * values.rows())).toArray();
+            for (int a = 0; a < caps.length; a++) {
+                assertTrue(shareCounts[a] <= caps[a], "column " + fit.offered()[a] + " over capacity");
+            }
+            assertFalse(ResidualGraph.hasNegativeCycle(values, fit.offered(), caps, fit.assignment()),
+                    "seed " + seed + ": a negative cycle means the assignment can be improved");
+            assertTrue(fit.dualityGap() >= -1e-12 && fit.dualityGap() <= 1e-9, "duality gap " + fit.dualityGap());
+            for (double price : fit.prices()) {
+                assertTrue(price >= 0);
+            }
+        }
+    }
+
+    @Test
+    void everyRowTakesAColumnThatMaximizesValueMinusPrice() {
+        ValueMatrix values = RandomValues.draw(1_000, 12, 5L);
+        CoarseFit fit = CoarsePersonalization.spec().treatments(3).capacities(Capacities.eachAtMost(0.15)).fit(values);
+        int[] offered = fit.offered();
+        double[] prices = fit.prices();
+        assertTrue(Arrays.stream(prices).anyMatch(p -> p > 0), "capacities at 15% should bind");
+        for (int i = 0; i < values.rows(); i++) {
+            int own = Arrays.binarySearch(offered, fit.arm(i));
+            for (int a = 0; a < offered.length; a++) {
+                assertTrue(values.get(i, offered[a]) - prices[a] <= values.get(i, fit.arm(i)) - prices[own] + 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void theCapacitatedOptimumEqualsBruteForceOverEveryAssignmentOfTinyInstances() {
+        SplittableRandom random = new SplittableRandom(2026);
+        for (int instance = 0; instance < 40; instance++) {
+            int n = 7;
+            int m = 4;
+            int k = 1 + instance % 2;
+            double[][] rows = new double[n][m + 1];
+            for (int i = 0; i < n; i++) {
+                for (int t = 1; t <= m; t++) {
+                    rows[i][t] = RandomValues.gaussian(random);
+                }
+            }
+            int[] counts = new int[m + 1];
+            counts[0] = random.nextInt(n + 1);      // the null may be capped too
+            for (int t = 1; t <= m; t++) {
+                counts[t] = 1 + random.nextInt(4);
+            }
+            if (counts[0] + topSum(counts, k) < n) {
+                counts[0] = n;
+            }
+            ValueMatrix values = ValueMatrix.of(rows);
+            CoarseFit fit = CoarsePersonalization.spec().treatments(k).capacities(Capacities.maxCounts(counts)).fit(values);
+            double brute = BruteForce.best(rows, k, counts);
+            assertEquals(brute, fit.objective() * n, 1e-9, "instance " + instance + ", capacities " + Arrays.toString(counts));
+        }
+    }
+
+    @Test
+    void exactCapacitatedSearchIsAtLeastCapacitatedLocalSearch() {
+        for (long seed = 0; seed < 6; seed++) {
+            ValueMatrix values = RandomValues.draw(300, 12, 70L + seed);
+            CoarseSpec spec = CoarsePersonalization.spec().treatments(3).capacities(Capacities.eachAtMost(0.2));
+            CoarseFit exact = spec.solver(Solver.EXACT).fit(values);
+            CoarseFit local = spec.solver(Solver.LOCAL_SEARCH).restarts(3).fit(values);
+            assertTrue(exact.objective() >= local.objective() - 1e-12);
+            assertTrue(exact.objective() <= CoarsePersonalization.spec().treatments(3).fit(values).objective() + 1e-12,
+                    "capacities can only cost value");
+        }
+    }
+
+    private static int topSum(int[] counts, int k) {
+        int[] sorted = Arrays.copyOfRange(counts, 1, counts.length);
+        Arrays.sort(sorted);
+        int sum = 0;
+        for (int j = 0; j < k; j++) {
+            sum += sorted[sorted.length - 1 - j];
+        }
+        return sum;
+    }
+
+    /** Exhaustive reference: every K-subset of treatments (null on top) and every assignment within capacities. */
+    static final class BruteForce {
+
+        static double best(double[][] rows, int k, int[] caps) {
+            int m = rows[0].length - 1;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int mask = 1; mask < (1 << m); mask++) {
+                if (Integer.bitCount(mask) != k) {
+                    continue;
+                }
+                int[] atoms = new int[k + 1];
+                int a = 1;
+                for (int t = 1; t <= m; t++) {
+                    if ((mask & (1 << (t - 1))) != 0) {
+                        atoms[a++] = t;
+                    }
+                }
+                best = Math.max(best, assign(rows, atoms, caps, 0, new int[caps.length], 0));
+            }
+            return best;
+        }
+
+        private static double assign(double[][] rows, int[] atoms, int[] caps, int i, int[] used, double sum) {
+            if (i == rows.length) {
+                return sum;
+            }
+            double best = Double.NEGATIVE_INFINITY;
+            for (int atom : atoms) {
+                if (used[atom] < caps[atom]) {
+                    used[atom]++;
+                    best = Math.max(best, assign(rows, atoms, caps, i + 1, used, sum + rows[i][atom]));
+                    used[atom]--;
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * The residual graph of an assignment, built from scratch: nodes are the offered columns plus a sink T.
+     * Moving a row from a to b gives an arc a→b of cost v_ia − v_ib (lost value); a column with room has an arc
+     * to T and every column holding rows an arc from T, both of cost 0. The assignment is optimal iff no cycle has
+     * negative cost (checked with Bellman–Ford from a virtual source).
+     */
+    static final class ResidualGraph {
+
+        static boolean hasNegativeCycle(ValueMatrix values, int[] offered, int[] caps, int[] assignment) {
+            int m = offered.length;
+            int sink = m;
+            double[][] w = new double[m + 1][m + 1];
+            for (double[] row : w) {
+                Arrays.fill(row, Double.POSITIVE_INFINITY);
+            }
+            int[] counts = new int[m];
+            for (int i = 0; i < assignment.length; i++) {
+                int a = Arrays.binarySearch(offered, assignment[i]);
+                counts[a]++;
+                for (int b = 0; b < m; b++) {
+                    if (b != a) {
+                        w[a][b] = Math.min(w[a][b], values.get(i, offered[a]) - values.get(i, offered[b]));
+                    }
+                }
+            }
+            for (int a = 0; a < m; a++) {
+                if (counts[a] < caps[a]) {
+                    w[a][sink] = 0;
+                }
+                if (counts[a] > 0) {
+                    w[sink][a] = 0;
+                }
+            }
+            double[] dist = new double[m + 1];   // a virtual source at distance 0 to every node
+            for (int round = 0; round <= m + 1; round++) {
+                boolean changed = false;
+                for (int a = 0; a <= m; a++) {
+                    for (int b = 0; b <= m; b++) {
+                        if (a != b && w[a][b] < Double.POSITIVE_INFINITY && dist[a] + w[a][b] < dist[b] - 1e-9) {
+                            dist[b] = dist[a] + w[a][b];
+                            changed = true;
+                        }
+                    }
+                }
+                if (!changed) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
