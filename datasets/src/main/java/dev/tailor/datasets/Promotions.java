@@ -92,6 +92,29 @@ public final class Promotions {
     }
 
     /**
+     * The "regular" promotion sets for grid search: every product of a non-empty subset of the discounts with a
+     * non-empty subset of the validity periods (15 × 7 = 105 sets, of 1 to 12 promotions), as arm indices in
+     * ascending order. A grid cannot express, say, {5%/14d, 20%/3d}, the best pair.
+     */
+    public static List<int[]> productGrid() {
+        List<int[]> sets = new ArrayList<>();
+        for (int discounts = 1; discounts < (1 << DISCOUNTS.length); discounts++) {
+            for (int validities = 1; validities < (1 << VALIDITY_DAYS.length); validities++) {
+                List<Integer> arms = new ArrayList<>();
+                for (int d = 0; d < DISCOUNTS.length; d++) {
+                    for (int v = 0; v < VALIDITY_DAYS.length; v++) {
+                        if ((discounts & (1 << d)) != 0 && (validities & (1 << v)) != 0) {
+                            arms.add(1 + d * VALIDITY_DAYS.length + v);
+                        }
+                    }
+                }
+                sets.add(arms.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return sets;
+    }
+
+    /**
      * Draws n customers with their randomized arm and realized outcomes.
      *
      * <p>Draw order, fixed so that a seed reproduces the data exactly: one {@link SplittableRandom} seeded with

@@ -28,8 +28,11 @@ public record CoarseSpec(int treatments, boolean nullCountsTowardK, Solver solve
 
     static final CoarseSpec DEFAULT = new CoarseSpec(5, false, Solver.AUTO, 200_000, 10, 1L, Capacities.none());
 
-    /** Exact-search capacitated subsets are solved in batches of this size, whatever the number of threads. */
-    private static final int BATCH = 8;
+    /**
+     * Exact-search capacitated subsets are solved in batches of this size (the first batch holds one subset, to get
+     * prices for the Lagrangian bound early), whatever the number of threads.
+     */
+    private static final int BATCH = 4;
 
     public CoarseSpec {
         if (treatments < 1) {
@@ -165,6 +168,12 @@ public record CoarseSpec(int treatments, boolean nullCountsTowardK, Solver solve
         return CoarseFit.of(this, values, Solver.EXACT, family.size(), best, objective, caps, new double[0]);
     }
 
+    /**
+     * Branch and bound over the K-subsets: subsets in decreasing order of their uncapacitated value (an upper
+     * bound), solved in fixed-size batches; a subset is skipped when that bound, or the Lagrangian bound with the
+     * incumbent's prices, is below the best capacitated value so far. The batch size does not depend on the
+     * number of threads, so neither does the result.
+     */
     private int[] exactCapacitated(Objective objective, int[] candidates, long[] count) {
         List<Enumeration.Scored> all = new ArrayList<>(
                 Enumeration.all(objective.values(), candidates, objective.nullBase(), treatments));
@@ -172,23 +181,52 @@ public record CoarseSpec(int treatments, boolean nullCountsTowardK, Solver solve
         all.sort(Comparator.comparingDouble(Enumeration.Scored::total).reversed());
         int[] best = null;
         double bestTotal = Double.NEGATIVE_INFINITY;
-        for (int start = 0; start < all.size(); start += BATCH) {
-            if (all.get(start).total() < bestTotal) {
-                break;
+        double[] columnPrices = null;
+        int next = 0;
+        while (next < all.size() && all.get(next).total() >= bestTotal) {
+            List<int[]> batch = new ArrayList<>();
+            int size = best == null ? 1 : BATCH;
+            while (batch.size() < size && next < all.size() && all.get(next).total() >= bestTotal) {
+                int[] subset = all.get(next++).subset();
+                if (objective.feasible(subset)
+                        && (columnPrices == null || objective.dualBound(subset, columnPrices) >= bestTotal)) {
+                    batch.add(subset);
+                }
             }
-            List<Enumeration.Scored> batch = all.subList(start, Math.min(all.size(), start + BATCH));
-            double[] totals = batch.parallelStream().mapToDouble(s -> objective.total(s.subset())).toArray();
+            List<Transport.Plan> plans = batch.parallelStream().map(objective::plan).toList();
             count[0] += batch.size();
-            for (int b = 0; b < totals.length; b++) {
-                int[] subset = batch.get(b).subset();
-                if (totals[b] > bestTotal
-                        || (best != null && totals[b] == bestTotal && Arrays.compare(subset, best) < 0)) {
+            for (int b = 0; b < plans.size(); b++) {
+                int[] subset = batch.get(b);
+                double total = plans.get(b).total();
+                if (total > bestTotal || (best != null && total == bestTotal && Arrays.compare(subset, best) < 0)) {
                     best = subset;
-                    bestTotal = totals[b];
+                    bestTotal = total;
+                    columnPrices = columnPrices(objective, subset, plans.get(b).prices());
                 }
             }
         }
         return best;
+    }
+
+    /**
+     * Prices for every column from the incumbent's: its own columns keep theirs; any other treatment gets the
+     * largest incumbent price (any λ ≥ 0 gives a valid bound; this one is tight when capacities are alike).
+     */
+    private double[] columnPrices(Objective objective, int[] subset, double[] atomPrices) {
+        int[] atoms = objective.atoms(subset);
+        double[] prices = new double[objective.values().columns()];
+        double max = 0;
+        for (double p : atomPrices) {
+            max = Math.max(max, p);
+        }
+        Arrays.fill(prices, max);
+        if (objective.nullBase()) {
+            prices[0] = 0;
+        }
+        for (int a = 0; a < atoms.length; a++) {
+            prices[atoms[a]] = atomPrices[a];
+        }
+        return prices;
     }
 
     private int[] candidates(ValueMatrix values) {

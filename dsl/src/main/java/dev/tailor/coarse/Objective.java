@@ -82,6 +82,33 @@ final class Objective {
         return Transport.solve(values, atoms, capsOf(atoms));
     }
 
+    /**
+     * A Lagrangian upper bound on the capacitated f(S): for any prices λ ≥ 0 (one per column),
+     * f(S) ≤ Σ_i max_{a offered} (v_ia − λ_a) + Σ_{a offered} cap_a·λ_a (weak duality).
+     */
+    double dualBound(int[] subset, double[] columnPrices) {
+        int[] atoms = atoms(subset);
+        int[] atomCaps = capsOf(atoms);
+        int n = values.rows();
+        double[][] columns = new double[atoms.length][];
+        double[] prices = new double[atoms.length];
+        double bound = 0;
+        for (int a = 0; a < atoms.length; a++) {
+            columns[a] = values.columnView(atoms[a]);
+            prices[a] = columnPrices[atoms[a]];
+            bound += (double) atomCaps[a] * prices[a];
+        }
+        for (int i = 0; i < n; i++) {
+            double best = columns[0][i] - prices[0];
+            for (int a = 1; a < columns.length; a++) {
+                double v = columns[a][i] - prices[a];
+                best = v > best ? v : best;
+            }
+            bound += best;
+        }
+        return bound;
+    }
+
     /** Σ_i max over the offered columns, ignoring capacities. */
     double uncapacitated(int[] subset) {
         int[] atoms = atoms(subset);
