@@ -23,12 +23,18 @@ final class KMeans {
 
     /** Cluster labels 0..k−1 of the rows of {@code points} (n × d, row-major). */
     static int[] cluster(double[][] points, int k, int restarts, long seed) {
+        int n = points.length;
+        int d = points[0].length;
+        double[] flat = new double[n * d];   // contiguous rows: the distance loop is the hot spot
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(points[i], 0, flat, i * d, d);
+        }
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom[] streams = new SplittableRandom[restarts];
         for (int r = 0; r < restarts; r++) {
             streams[r] = root.split();
         }
-        Run[] runs = IntStream.range(0, restarts).parallel().mapToObj(r -> once(points, k, streams[r]))
+        Run[] runs = IntStream.range(0, restarts).parallel().mapToObj(r -> once(flat, n, d, k, streams[r]))
                 .toArray(Run[]::new);
         Run best = runs[0];
         for (Run run : runs) {
@@ -39,10 +45,8 @@ final class KMeans {
         return best.labels();
     }
 
-    private static Run once(double[][] points, int k, SplittableRandom random) {
-        int n = points.length;
-        int d = points[0].length;
-        double[][] centers = seed(points, k, random);
+    private static Run once(double[] points, int n, int d, int k, SplittableRandom random) {
+        double[] centers = seed(points, n, d, k, random);
         int[] labels = new int[n];
         Arrays.fill(labels, -1);
         double sse = 0;
@@ -53,7 +57,7 @@ final class KMeans {
                 int best = 0;
                 double bestDistance = Double.POSITIVE_INFINITY;
                 for (int c = 0; c < k; c++) {
-                    double distance = distance(points[i], centers[c]);
+                    double distance = distance(points, i * d, centers, c * d, d);
                     if (distance < bestDistance) {
                         bestDistance = distance;
                         best = c;
@@ -68,18 +72,19 @@ final class KMeans {
             if (!changed) {
                 break;
             }
-            double[][] sums = new double[k][d];
+            double[] sums = new double[k * d];
             int[] counts = new int[k];
             for (int i = 0; i < n; i++) {
-                counts[labels[i]]++;
+                int c = labels[i];
+                counts[c]++;
                 for (int j = 0; j < d; j++) {
-                    sums[labels[i]][j] += points[i][j];
+                    sums[c * d + j] += points[i * d + j];
                 }
             }
             for (int c = 0; c < k; c++) {
                 if (counts[c] > 0) {
                     for (int j = 0; j < d; j++) {
-                        centers[c][j] = sums[c][j] / counts[c];
+                        centers[c * d + j] = sums[c * d + j] / counts[c];
                     }
                 }
             }
@@ -88,16 +93,15 @@ final class KMeans {
     }
 
     /** k-means++: the first center uniformly, each next one with probability ∝ squared distance to the nearest. */
-    private static double[][] seed(double[][] points, int k, SplittableRandom random) {
-        int n = points.length;
-        double[][] centers = new double[k][];
-        centers[0] = points[random.nextInt(n)].clone();
+    private static double[] seed(double[] points, int n, int d, int k, SplittableRandom random) {
+        double[] centers = new double[k * d];
+        System.arraycopy(points, random.nextInt(n) * d, centers, 0, d);
         double[] nearest = new double[n];
         Arrays.fill(nearest, Double.POSITIVE_INFINITY);
         for (int c = 1; c < k; c++) {
             double total = 0;
             for (int i = 0; i < n; i++) {
-                nearest[i] = Math.min(nearest[i], distance(points[i], centers[c - 1]));
+                nearest[i] = Math.min(nearest[i], distance(points, i * d, centers, (c - 1) * d, d));
                 total += nearest[i];
             }
             int chosen = n - 1;
@@ -110,15 +114,15 @@ final class KMeans {
                     break;
                 }
             }
-            centers[c] = points[chosen].clone();
+            System.arraycopy(points, chosen * d, centers, c * d, d);
         }
         return centers;
     }
 
-    private static double distance(double[] a, double[] b) {
+    private static double distance(double[] a, int from, double[] b, int at, int d) {
         double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            double diff = a[j] - b[j];
+        for (int j = 0; j < d; j++) {
+            double diff = a[from + j] - b[at + j];
             sum += diff * diff;
         }
         return sum;
