@@ -91,9 +91,10 @@ final class LocalSearch {
         trace.add(total);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean changed = false;
-            // (a) + (b): assign, then move each chosen column to its segment's best column.
-            int[] assignment = objective.plan(subset).columnOf();
-            for (int p = 0; p < subset.length; p++) {
+            // (a) + (b): assign, then move each chosen column to its segment's best column. A start whose
+            // capacities cannot hold every row has no assignment; only swaps can leave it.
+            int[] assignment = objective.feasible(subset) ? objective.plan(subset).columnOf() : null;
+            for (int p = 0; assignment != null && p < subset.length; p++) {
                 int replacement = segmentBest(objective.values(), assignment, subset, p, candidates);
                 if (replacement != subset[p]) {
                     int[] next = replace(subset, p, replacement);

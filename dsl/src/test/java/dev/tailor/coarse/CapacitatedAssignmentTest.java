@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,32 @@ class CapacitatedAssignmentTest {
             assertTrue(exact.objective() <= CoarsePersonalization.spec().treatments(3).fit(values).objective() + 1e-12,
                     "capacities can only cost value");
         }
+    }
+
+    @Test
+    void localSearchLeavesStartsWhoseCapacitiesCannotHoldEveryRow() {
+        // The null counts toward K and each treatment holds at most 20%: any 3 treatments without the null are
+        // infeasible, so random restarts often start infeasible.
+        ValueMatrix values = RandomValues.draw(200, 6, 3L);
+        CoarseSpec spec = CoarsePersonalization.spec().treatments(3).nullCountsTowardK(true)
+                .capacities(Capacities.maxShares(1, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2));
+        CoarseFit exact = spec.solver(Solver.EXACT).fit(values);
+        CoarseFit local = spec.solver(Solver.LOCAL_SEARCH).restarts(10).fit(values);
+        assertEquals(0, exact.chosen()[0], "the null must be among the chosen");
+        assertEquals(exact.objective(), local.objective(), 1e-12);
+    }
+
+    @Test
+    void aValueMatrixReadFromATableNamesTheColumnWithAMissingValue() {
+        tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create("scores",
+                tech.tablesaw.api.DoubleColumn.create("none", 0, 0, 0),
+                tech.tablesaw.api.DoubleColumn.create("promo", 1, Double.NaN, 2));
+        dev.tailor.data.DataException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.tailor.data.DataException.class, () -> ValueMatrix.of(table, "none", "promo"));
+        assertTrue(e.getMessage().contains("promo"), e.getMessage());
+        ValueMatrix ok = ValueMatrix.of(table.dropRows(1), "none", "promo");
+        assertEquals(2, ok.rows());
+        assertEquals(List.of("none", "promo"), ok.names());
     }
 
     private static int topSum(int[] counts, int k) {
