@@ -125,6 +125,36 @@ public final class CoarseFit implements Rendered {
         return assignment[row];
     }
 
+    /**
+     * Applies the chosen set to other rows (e.g. new customers with predicted values for the same columns): each
+     * row gets the offered column maximizing value − price, the semi-discrete transport rule. Without capacities
+     * the prices are 0 and this is each row's best offered column; with capacities the shares on new rows
+     * respect the capacities only approximately.
+     *
+     * @throws IllegalArgumentException when {@code values} has other columns than the fitted matrix
+     */
+    public int[] assign(ValueMatrix values) {
+        java.util.Objects.requireNonNull(values, "values");
+        if (!values.names().equals(names)) {
+            throw new IllegalArgumentException("The value matrix has columns " + values.names() + " but the fit was made on "
+                    + names + ". Give predicted values for the same columns, in the same order.");
+        }
+        int[] out = new int[values.rows()];
+        for (int i = 0; i < out.length; i++) {
+            int best = 0;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < offered.length; a++) {
+                double v = values.get(i, offered[a]) - prices[a];
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = a;
+                }
+            }
+            out[i] = offered[best];
+        }
+        return out;
+    }
+
     /** Number of rows n. */
     public int rows() {
         return assignment.length;

@@ -145,6 +145,27 @@ class CoarseSolverPropertiesTest {
     }
 
     @Test
+    void autoSearchesExactlyUpToMaxSubsetsAndLocallyBeyond() {
+        ValueMatrix values = RandomValues.draw(300, M, 15L);
+        assertEquals(Solver.EXACT, CoarsePersonalization.spec().treatments(3).maxSubsets(220).fit(values).solver());
+        CoarseFit local = CoarsePersonalization.spec().treatments(3).maxSubsets(219).fit(values);
+        assertEquals(Solver.LOCAL_SEARCH, local.solver());
+        assertEquals(CoarsePersonalization.spec().treatments(3).fit(values).objective(), local.objective(), 1e-12);
+    }
+
+    @Test
+    void theFittedRuleAppliedToItsOwnRowsReproducesTheAssignment() {
+        ValueMatrix values = RandomValues.draw(500, M, 16L);
+        CoarseFit fit = CoarsePersonalization.spec().treatments(3).fit(values);
+        assertArrayEquals(fit.assignment(), fit.assign(values));
+        CoarseFit capped = CoarsePersonalization.spec().treatments(3).capacities(Capacities.eachAtMost(0.2)).fit(values);
+        int[] rule = capped.assign(RandomValues.draw(500, M, 17L));
+        for (int t : rule) {
+            assertTrue(Arrays.binarySearch(capped.offered(), t) >= 0);
+        }
+    }
+
+    @Test
     void fitAmongAFamilyPicksItsBestSetAndIsNeverAboveExact() {
         ValueMatrix values = RandomValues.draw(300, M, 12L);
         java.util.List<int[]> grid = java.util.List.of(new int[] {1, 4, 7}, new int[] {2, 5, 8}, new int[] {3, 6, 9});
