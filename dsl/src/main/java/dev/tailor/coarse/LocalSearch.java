@@ -128,25 +128,25 @@ final class LocalSearch {
 
     /** The exchange (chosen p, unchosen c) with the largest f above {@code current}, or null if none rises. */
     private static Swap bestSwap(Objective objective, int[] candidates, int[] subset, double current) {
+        if (objective.capacitated()) {
+            return bestCapacitatedSwap(objective, candidates, subset, current);
+        }
         ValueMatrix values = objective.values();
         int n = values.rows();
         Swap best = null;
         double bestTotal = current;
         for (int p = 0; p < subset.length; p++) {
             // Without capacities, f(S − s_p + c) = Σ_i max(rest_i, v_ic), with rest the maximum over the others.
-            double[] rest = null;
-            if (!objective.capacitated()) {
-                rest = new double[n];
-                Arrays.fill(rest, Double.NEGATIVE_INFINITY);
-                if (objective.nullBase()) {
-                    System.arraycopy(values.columnView(0), 0, rest, 0, n);
-                }
-                for (int q = 0; q < subset.length; q++) {
-                    if (q != p) {
-                        double[] column = values.columnView(subset[q]);
-                        for (int i = 0; i < n; i++) {
-                            rest[i] = column[i] > rest[i] ? column[i] : rest[i];
-                        }
+            double[] rest = new double[n];
+            Arrays.fill(rest, Double.NEGATIVE_INFINITY);
+            if (objective.nullBase()) {
+                System.arraycopy(values.columnView(0), 0, rest, 0, n);
+            }
+            for (int q = 0; q < subset.length; q++) {
+                if (q != p) {
+                    double[] column = values.columnView(subset[q]);
+                    for (int i = 0; i < n; i++) {
+                        rest[i] = column[i] > rest[i] ? column[i] : rest[i];
                     }
                 }
             }
@@ -154,21 +154,68 @@ final class LocalSearch {
                 if (contains(subset, c)) {
                     continue;
                 }
-                int[] next = replace(subset, p, c);
-                double total;
-                if (rest == null) {
-                    total = objective.total(next);
-                } else {
-                    double[] column = values.columnView(c);
-                    total = 0;
-                    for (int i = 0; i < n; i++) {
-                        total += column[i] > rest[i] ? column[i] : rest[i];
-                    }
+                double[] column = values.columnView(c);
+                double total = 0;
+                for (int i = 0; i < n; i++) {
+                    total += column[i] > rest[i] ? column[i] : rest[i];
                 }
                 if (total > bestTotal) {
                     bestTotal = total;
-                    best = new Swap(next, total);
+                    best = new Swap(replace(subset, p, c), total);
                 }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The best improving swap with capacities. Every swap first gets a cheap upper bound (the smaller of its
+     * uncapacitated value and the Lagrangian bound with the current prices, the entering column priced at the
+     * largest current price); swaps are then solved exactly in decreasing order of bound until the bound cannot
+     * beat the best found. The result is the same as solving every swap; ties go to the lexicographically smaller set.
+     */
+    private static Swap bestCapacitatedSwap(Objective objective, int[] candidates, int[] subset, double current) {
+        int[] atoms = objective.atoms(subset);
+        double[] atomPrices = objective.feasible(subset) ? objective.plan(subset).prices() : new double[atoms.length];
+        double[] columnPrices = new double[objective.values().columns()];
+        double maxPrice = 0;
+        for (double p : atomPrices) {
+            maxPrice = Math.max(maxPrice, p);
+        }
+        Arrays.fill(columnPrices, maxPrice);
+        if (objective.nullBase()) {
+            columnPrices[0] = 0;
+        }
+        for (int a = 0; a < atoms.length; a++) {
+            columnPrices[atoms[a]] = atomPrices[a];
+        }
+        List<Swap> bounded = new ArrayList<>();
+        for (int p = 0; p < subset.length; p++) {
+            for (int c : candidates) {
+                if (contains(subset, c)) {
+                    continue;
+                }
+                int[] next = replace(subset, p, c);
+                if (!objective.feasible(next)) {
+                    continue;
+                }
+                double bound = Math.min(objective.uncapacitated(next), objective.dualBound(next, columnPrices));
+                if (bound > current) {
+                    bounded.add(new Swap(next, bound));
+                }
+            }
+        }
+        bounded.sort((x, y) -> y.total() != x.total() ? Double.compare(y.total(), x.total()) : Arrays.compare(x.subset(), y.subset()));
+        Swap best = null;
+        double bestTotal = current;
+        for (Swap candidate : bounded) {
+            if (candidate.total() < bestTotal || (best != null && candidate.total() == bestTotal)) {
+                break;
+            }
+            double total = objective.total(candidate.subset());
+            if (total > bestTotal || (best != null && total == bestTotal && Arrays.compare(candidate.subset(), best.subset()) < 0)) {
+                bestTotal = total;
+                best = new Swap(candidate.subset(), total);
             }
         }
         return best;
