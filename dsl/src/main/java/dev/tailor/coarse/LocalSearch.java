@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Greedy forward selection, then alternating steps until none improves (methods spec §2.16, solver 2):
@@ -67,13 +68,23 @@ final class LocalSearch {
         return subset;
     }
 
-    /** The best of the greedy start and {@code restarts − 1} random starts, each improved by alternating steps. */
+    /**
+     * The best of the greedy start and {@code restarts − 1} random starts, each improved by alternating steps.
+     * Starts run in parallel; their random streams are split from the seed in order beforehand and the winner is
+     * the highest total (ties to the lexicographically smaller set, then the earlier start), so the result does
+     * not depend on the number of threads.
+     */
     static Result run(Objective objective, int[] candidates, int k, int restarts, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
+        int[][] starts = new int[restarts][];
+        starts[0] = greedy(objective, candidates, k);
+        for (int r = 1; r < restarts; r++) {
+            starts[r] = randomSubset(candidates, k, root.split());
+        }
+        Result[] results = IntStream.range(0, restarts).parallel()
+                .mapToObj(r -> improve(objective, candidates, starts[r])).toArray(Result[]::new);
         Result best = null;
-        for (int r = 0; r < restarts; r++) {
-            int[] start = r == 0 ? greedy(objective, candidates, k) : randomSubset(candidates, k, root.split());
-            Result result = improve(objective, candidates, start);
+        for (Result result : results) {
             if (best == null || result.total() > best.total()
                     || (result.total() == best.total() && Arrays.compare(result.subset(), best.subset()) < 0)) {
                 best = result;
