@@ -195,7 +195,8 @@ public final class CoarseComparison implements Rendered {
                         + ") = " + Fmt.fixed(values.mean(0), 4) + " per row.",
                 "Coarse, greedy and grid offer " + values.name(0) + " on top of K treatments; k-means segments (K of them) "
                         + "each take their best column, " + values.name(0) + " included. k-means: k-means++, "
-                        + Baselines.KMEANS_RESTARTS + " restarts, seed " + seed + ".");
+                        + Baselines.KMEANS_RESTARTS + " restarts, centres fitted on ≤ " + Fmt.count(KMeans.MAX_FIT_ROWS)
+                        + " rows, seed " + seed + ".");
         return new Report("Coarse personalization vs baselines, n = " + Fmt.count(values.rows()) + ", M = "
                 + values.treatments(), header, rows, notes);
     }

@@ -65,6 +65,20 @@ class CoarseBaselinesTest {
     }
 
     @Test
+    void kMeansAboveTheFittingSampleStillLabelsEveryRowByItsNearestCentre() {
+        int n = KMeans.MAX_FIT_ROWS + 5_000;
+        double[][] points = new double[n][1];
+        for (int i = 0; i < n; i++) {
+            points[i][0] = (i % 3) * 100 + (i % 17) * 0.01;   // three well-separated groups
+        }
+        int[] labels = KMeans.cluster(points, 3, 2, 9L);
+        for (int i = 3; i < n; i++) {
+            assertEquals(labels[i % 3], labels[i], "row " + i);
+        }
+        assertEquals(3, java.util.Arrays.stream(labels).distinct().count());
+    }
+
+    @Test
     void kMeansGivesTheSameSegmentsForTheSameSeed() {
         CoarsePolicy first = Baselines.preferenceSegmentation(values, 4, 17L);
         CoarsePolicy again = Baselines.preferenceSegmentation(values, 4, 17L);
