@@ -31,6 +31,7 @@ public final class CoarseFit implements Rendered {
     private final int[] assignment;
     private final int[] counts;
     private final int[] caps;
+    private final int[] mins;
     private final double[] prices;
     private final double dualityGap;
     private final double objective;
@@ -40,7 +41,7 @@ public final class CoarseFit implements Rendered {
     private final double[] trace;
 
     private CoarseFit(CoarseSpec spec, List<String> names, Solver solver, long subsetsEvaluated, int[] chosen,
-            int[] offered, int[] assignment, int[] counts, int[] caps, double[] prices, double dualityGap,
+            int[] offered, int[] assignment, int[] counts, int[] caps, int[] mins, double[] prices, double dualityGap,
             double objective, double nullValue, double fullValue, double[] segmentMeans, double[] trace) {
         this.spec = spec;
         this.names = names;
@@ -51,6 +52,7 @@ public final class CoarseFit implements Rendered {
         this.assignment = assignment;
         this.counts = counts;
         this.caps = caps;
+        this.mins = mins;
         this.prices = prices;
         this.dualityGap = dualityGap;
         this.objective = objective;
@@ -82,7 +84,8 @@ public final class CoarseFit implements Rendered {
         int[] full = values.argmax();
         double[] perRowTrace = Arrays.stream(trace).map(t -> t / n).toArray();
         return new CoarseFit(spec, values.names(), solver, evaluated, subset, atoms, columnOf, counts,
-                allCaps == null ? null : objective.capsOf(atoms), plan.prices(), plan.gap() / n, plan.total() / n,
+                allCaps == null ? null : objective.capsOf(atoms), allCaps == null ? null : objective.minsOf(atoms),
+                plan.prices(), plan.gap() / n, plan.total() / n,
                 values.mean(0), values.value(full), means, perRowTrace);
     }
 
@@ -202,9 +205,15 @@ public final class CoarseFit implements Rendered {
         return caps == null ? new int[0] : caps.clone();
     }
 
+    /** The offered columns' minimums in rows (order of {@link #offered()}), or an empty array without capacities. */
+    public int[] minimums() {
+        return mins == null ? new int[0] : mins.clone();
+    }
+
     /**
-     * Dual prices λ ≥ 0 of the offered columns (order of {@link #offered()}): with capacities, every row's column
-     * maximizes value − λ, and λ is 0 for columns with room. All 0 without capacities.
+     * Dual prices λ of the offered columns (order of {@link #offered()}): with capacities, every row's column
+     * maximizes value − λ; λ > 0 only for a full column and λ < 0 only for one held at its minimum. All 0 without
+     * capacities.
      */
     public double[] prices() {
         return prices.clone();
@@ -237,11 +246,21 @@ public final class CoarseFit implements Rendered {
                 + "), n = " + Fmt.count(rows());
     }
 
+    private String capacityText(int a) {
+        if (caps == null) {
+            return "—";
+        }
+        String max = caps[a] >= rows() ? "" : "≤ " + Fmt.count(caps[a]);
+        String min = mins[a] == 0 ? "" : "≥ " + Fmt.count(mins[a]);
+        String both = (min + (min.isEmpty() || max.isEmpty() ? "" : ", ") + max);
+        return both.isEmpty() ? "—" : both;
+    }
+
     private Report report() {
         List<List<String>> rows = new ArrayList<>();
         for (int a = 0; a < offered.length; a++) {
             rows.add(List.of(names.get(offered[a]), Fmt.count(counts[a]), Fmt.pp(counts[a] / (double) rows(), 1),
-                    Fmt.fixed(segmentMeans[a], 3), caps == null || caps[a] >= rows() ? "—" : Fmt.count(caps[a]),
+                    Fmt.fixed(segmentMeans[a], 3), capacityText(a),
                     caps == null ? "—" : Fmt.fixed(prices[a], 4)));
         }
         List<String> notes = new ArrayList<>();
@@ -265,7 +284,10 @@ public final class CoarseFit implements Rendered {
         return report().html();
     }
 
-    /** One row per offered column: column, treatment, rows, share, mean_value, capacity (n if none), price. */
+    /**
+     * One row per offered column: column, treatment, rows, share, mean_value, capacity (n if none), minimum (0 if
+     * none), price.
+     */
     @Override
     public Table table() {
         IntColumn column = IntColumn.create("column");
@@ -274,6 +296,7 @@ public final class CoarseFit implements Rendered {
         DoubleColumn share = DoubleColumn.create("share");
         DoubleColumn mean = DoubleColumn.create("mean_value");
         IntColumn capacity = IntColumn.create("capacity");
+        IntColumn minimum = IntColumn.create("minimum");
         DoubleColumn price = DoubleColumn.create("price");
         for (int a = 0; a < offered.length; a++) {
             column.append(offered[a]);
@@ -282,9 +305,10 @@ public final class CoarseFit implements Rendered {
             share.append(counts[a] / (double) rows());
             mean.append(segmentMeans[a]);
             capacity.append(caps == null ? rows() : caps[a]);
+            minimum.append(mins == null ? 0 : mins[a]);
             price.append(prices[a]);
         }
         return Table.create("coarse personalization, K = " + spec.treatments(), column, name, size, share, mean,
-                capacity, price);
+                capacity, minimum, price);
     }
 }

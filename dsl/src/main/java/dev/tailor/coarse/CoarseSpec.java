@@ -94,8 +94,9 @@ public record CoarseSpec(int treatments, boolean nullCountsTowardK, Solver solve
         int[] candidates = candidates(values);
         checkK(values, candidates.length);
         int[] caps = capacities.isBounded() ? capacities.resolve(values.rows(), values.columns()) : null;
-        checkRoom(values, caps, candidates);
-        Objective objective = new Objective(values, !nullCountsTowardK, caps);
+        int[] mins = capacities.isBounded() ? capacities.resolveMinimums(values.rows(), values.columns()) : null;
+        checkRoom(values, mins, caps, candidates);
+        Objective objective = new Objective(values, !nullCountsTowardK, mins, caps);
         Solver used = solver == Solver.AUTO
                 ? (Enumeration.binomial(candidates.length, treatments) <= maxSubsets ? Solver.EXACT : Solver.LOCAL_SEARCH)
                 : solver;
@@ -125,10 +126,15 @@ public record CoarseSpec(int treatments, boolean nullCountsTowardK, Solver solve
             }
             default -> throw new IllegalStateException("Unexpected solver " + used);
         }
+        if (chosen == null) {
+            throw new IllegalArgumentException("No set of K = " + treatments + " treatments meets the capacities ("
+                    + capacities + ") for " + Fmt.count(values.rows()) + " rows: the offered columns' maximums must sum to "
+                    + "at least n and their minimums to at most n. Relax the bounds or change K.");
+        }
         if (!objective.feasible(chosen)) {
             throw new IllegalArgumentException("The " + used + " search ended on treatments " + Arrays.toString(chosen)
-                    + " whose capacities cannot hold all " + Fmt.count(values.rows()) + " rows. Use Solver.EXACT or "
-                    + "raise the capacities.");
+                    + " whose capacities cannot hold all " + Fmt.count(values.rows()) + " rows within their bounds. "
+                    + "Use Solver.EXACT or relax the capacities.");
         }
         return CoarseFit.of(this, values, used, evaluated, chosen, objective, caps, trace);
     }
@@ -145,7 +151,8 @@ public record CoarseSpec(int treatments, boolean nullCountsTowardK, Solver solve
         }
         int[] candidates = candidates(values);
         int[] caps = capacities.isBounded() ? capacities.resolve(values.rows(), values.columns()) : null;
-        Objective objective = new Objective(values, !nullCountsTowardK, caps);
+        int[] mins = capacities.isBounded() ? capacities.resolveMinimums(values.rows(), values.columns()) : null;
+        Objective objective = new Objective(values, !nullCountsTowardK, mins, caps);
         int[] best = null;
         double bestTotal = Double.NEGATIVE_INFINITY;
         for (int[] set : family) {
@@ -242,11 +249,18 @@ public record CoarseSpec(int treatments, boolean nullCountsTowardK, Solver solve
         }
     }
 
-    private void checkRoom(ValueMatrix values, int[] caps, int[] candidates) {
+    private void checkRoom(ValueMatrix values, int[] mins, int[] caps, int[] candidates) {
         if (caps == null) {
             return;
         }
         int n = values.rows();
+        for (int t = 0; t < caps.length; t++) {
+            if (mins[t] > caps[t]) {
+                throw new IllegalArgumentException("Column " + t + " (\"" + values.name(t) + "\") has a minimum of "
+                        + Fmt.count(mins[t]) + " rows above its maximum of " + Fmt.count(caps[t])
+                        + ". Lower the minimum or raise the maximum.");
+            }
+        }
         long all = 0;
         for (int cap : caps) {
             all += cap;

@@ -12,11 +12,13 @@ final class Objective {
     private final ValueMatrix values;
     private final boolean nullBase;
     private final int[] caps;   // per column, or null without capacities
+    private final int[] mins;   // per column (zeros when no minimums), or null without capacities
 
-    Objective(ValueMatrix values, boolean nullBase, int[] caps) {
+    Objective(ValueMatrix values, boolean nullBase, int[] mins, int[] caps) {
         this.values = values;
         this.nullBase = nullBase;
         this.caps = caps;
+        this.mins = caps == null ? null : (mins == null ? new int[caps.length] : mins);
     }
 
     ValueMatrix values() {
@@ -52,16 +54,28 @@ final class Objective {
         return out;
     }
 
-    /** Whether the offered columns can hold every row. */
+    /** The minimums of the offered columns (zeros without capacities). */
+    int[] minsOf(int[] atoms) {
+        int[] out = new int[atoms.length];
+        for (int a = 0; a < atoms.length; a++) {
+            out[a] = mins == null ? 0 : mins[atoms[a]];
+        }
+        return out;
+    }
+
+    /** Whether the offered columns can hold every row and their minimums leave no row short. */
     boolean feasible(int[] subset) {
         if (caps == null) {
             return true;
         }
+        int[] atoms = atoms(subset);
         long room = 0;
-        for (int cap : capsOf(atoms(subset))) {
-            room += cap;
+        long least = 0;
+        for (int a = 0; a < atoms.length; a++) {
+            room += caps[atoms[a]];
+            least += mins[atoms[a]];
         }
-        return room >= values.rows();
+        return room >= values.rows() && least <= values.rows();
     }
 
     /** f(S); −∞ when the capacities of S cannot hold every row. */
@@ -73,22 +87,23 @@ final class Objective {
             return Double.NEGATIVE_INFINITY;
         }
         int[] atoms = atoms(subset);
-        return Transport.solve(values, atoms, capsOf(atoms)).total();
+        return Transport.solve(values, atoms, minsOf(atoms), capsOf(atoms)).total();
     }
 
     /** The optimal assignment to S (capacitated or not), with prices and the duality gap. */
     Transport.Plan plan(int[] subset) {
         int[] atoms = atoms(subset);
-        return Transport.solve(values, atoms, capsOf(atoms));
+        return Transport.solve(values, atoms, minsOf(atoms), capsOf(atoms));
     }
 
     /**
-     * A Lagrangian upper bound on the capacitated f(S): for any prices λ ≥ 0 (one per column),
-     * f(S) ≤ Σ_i max_{a offered} (v_ia − λ_a) + Σ_{a offered} cap_a·λ_a (weak duality).
+     * A Lagrangian upper bound on the capacitated f(S): for any prices λ (one per column, either sign),
+     * f(S) ≤ Σ_i max_{a offered} (v_ia − λ_a) + Σ_{a offered} (max_a·λ_a⁺ − min_a·λ_a⁻) (weak duality).
      */
     double dualBound(int[] subset, double[] columnPrices) {
         int[] atoms = atoms(subset);
         int[] atomCaps = capsOf(atoms);
+        int[] atomMins = minsOf(atoms);
         int n = values.rows();
         double[][] columns = new double[atoms.length][];
         double[] prices = new double[atoms.length];
@@ -96,7 +111,7 @@ final class Objective {
         for (int a = 0; a < atoms.length; a++) {
             columns[a] = values.columnView(atoms[a]);
             prices[a] = columnPrices[atoms[a]];
-            bound += (double) atomCaps[a] * prices[a];
+            bound += prices[a] >= 0 ? (double) atomCaps[a] * prices[a] : (double) atomMins[a] * prices[a];
         }
         for (int i = 0; i < n; i++) {
             double best = columns[0][i] - prices[0];

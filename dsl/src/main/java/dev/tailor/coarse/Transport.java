@@ -3,8 +3,8 @@ package dev.tailor.coarse;
 import java.util.Arrays;
 
 /**
- * The capacitated assignment for a fixed set of offered columns ("atoms"): give each row one atom, at most
- * cap[a] rows to atom a, maximizing the total value. This is a transportation problem with n unit sources and m
+ * The capacitated assignment for a fixed set of offered columns ("atoms"): give each row one atom, between
+ * min[a] and cap[a] rows to atom a, maximizing the total value. This is a transportation problem with n unit sources and m
  * sinks; because m is small (K + 1), it is solved exactly on the m-node graph of moves between atoms.
  *
  * <p>Method (successive shortest paths, primal–dual). Start from each row's best atom, which is optimal
@@ -12,12 +12,14 @@ import java.util.Arrays;
  * m nodes with edge a→b weighted by the cheapest such move, kept in a lazy min-heap per ordered pair. While an
  * atom is over capacity, Bellman–Ford finds the cheapest chain of moves from any overfull atom to an atom with
  * room, and one row moves along each of its edges. Each augmentation keeps the residual graph free of negative
- * cycles, so the final assignment is optimal.
+ * cycles, so the final assignment is optimal. Minimums are then met the same way: while an atom is short, the
+ * cheapest chain from any atom above its minimum to a short atom moves one row along each edge.
  *
- * <p>Certificate. Dual prices λ ≥ 0 (one per atom) come from shortest distances to the atoms with room; with
- * them every row's atom maximizes v_ia − λ_a up to the reported gap, and the duality gap
- * Σ_i [max_a (v_ia − λ_a) − (v_i,a(i) − λ_a(i))] + Σ_a λ_a (cap_a − count_a) is ≥ 0, and 0 exactly at the optimum
- * (here: rounding error only).
+ * <p>Certificate. Dual prices λ (one per atom; positive only at a full atom, negative only at an atom held at
+ * its minimum) are minus the shortest distances from a sink node T in the residual graph (arcs a→T where an atom
+ * has room, T→a where it is above its minimum). With them every row's atom maximizes v_ia − λ_a, and the duality
+ * gap Σ_i [max_a (v_ia − λ_a) − (v_i,a(i) − λ_a(i))] + Σ_a [λ_a⁺ (cap_a − count_a) + λ_a⁻ (count_a − min_a)] is
+ * ≥ 0, and 0 exactly at the optimum (here: rounding error only).
  *
  * <p>Cost: O(n·m) when the best atoms fit the capacities; otherwise O(n·m·log n) to build the heaps plus, per
  * row moved, O(m³) for Bellman–Ford and O(m·log n) heap work.
@@ -33,9 +35,9 @@ final class Transport {
 
     /**
      * Solves the assignment. {@code atoms} are column indices in ascending order (ties in value go to the
-     * first); {@code caps} are the atoms' capacities and must sum to at least n.
+     * first); {@code mins} and {@code caps} are the atoms' bounds: caps must sum to at least n, mins to at most n.
      */
-    static Plan solve(ValueMatrix values, int[] atoms, int[] caps) {
+    static Plan solve(ValueMatrix values, int[] atoms, int[] mins, int[] caps) {
         int n = values.rows();
         int m = atoms.length;
         double[][] v = new double[m][];
@@ -56,7 +58,7 @@ final class Transport {
         }
         boolean over = false;
         for (int a = 0; a < m; a++) {
-            over |= counts[a] > caps[a];
+            over |= counts[a] > caps[a] || counts[a] < mins[a];
         }
         double[] prices = new double[m];
         int moves = 0;
@@ -68,60 +70,65 @@ final class Transport {
             int[] pathRows = new int[m];
             int[] pathFrom = new int[m];
             int[] pathTo = new int[m];
-            while (true) {
-                boolean anyOver = false;
-                for (int a = 0; a < m; a++) {
-                    anyOver |= counts[a] > caps[a];
-                }
-                if (!anyOver) {
-                    break;
-                }
-                weights(heaps, cur, w);
-                // Bellman–Ford from every overfull atom at once.
-                Arrays.fill(pred, -1);
-                for (int a = 0; a < m; a++) {
-                    dist[a] = counts[a] > caps[a] ? 0 : Double.POSITIVE_INFINITY;
-                }
-                relax(w, dist, pred, m);
-                int target = -1;
-                for (int b = 0; b < m; b++) {
-                    if (counts[b] < caps[b] && dist[b] < Double.POSITIVE_INFINITY
-                            && (target < 0 || dist[b] < dist[target])) {
-                        target = b;
+            // Phase 1: empty overfull atoms into atoms with room. Phase 2: fill short atoms from atoms above their
+            // minimum. Each step moves one row along every edge of a cheapest chain.
+            for (int phase = 1; phase <= 2; phase++) {
+                while (true) {
+                    boolean pending = false;
+                    for (int a = 0; a < m; a++) {
+                        pending |= phase == 1 ? counts[a] > caps[a] : counts[a] < mins[a];
                     }
-                }
-                if (target < 0) {
-                    throw new IllegalStateException("No atom with room is reachable from an overfull atom; capacities "
-                            + Arrays.toString(caps) + " for counts " + Arrays.toString(counts) + ".");
-                }
-                // Collect the rows of the path first, then move them, so no row moves twice.
-                int length = 0;
-                for (int b = target; pred[b] >= 0; b = pred[b]) {
-                    if (length >= m) {
-                        throw new IllegalStateException("A negative cycle among atoms: the assignment was not optimal.");
+                    if (!pending) {
+                        break;
                     }
-                    int a = pred[b];
-                    pathFrom[length] = a;
-                    pathTo[length] = b;
-                    pathRows[length] = heaps[a][b].topRow();
-                    length++;
-                }
-                for (int e = 0; e < length; e++) {
-                    int row = pathRows[e];
-                    int to = pathTo[e];
-                    cur[row] = to;
-                    counts[pathFrom[e]]--;
-                    counts[to]++;
-                    for (int c = 0; c < m; c++) {
-                        if (c != to) {
-                            heaps[to][c].push(row, v[to][row] - v[c][row]);
+                    weights(heaps, cur, w);
+                    Arrays.fill(pred, -1);
+                    for (int a = 0; a < m; a++) {
+                        boolean source = phase == 1 ? counts[a] > caps[a] : counts[a] > mins[a];
+                        dist[a] = source ? 0 : Double.POSITIVE_INFINITY;
+                    }
+                    relax(w, dist, pred, m);
+                    int target = -1;
+                    for (int b = 0; b < m; b++) {
+                        boolean sink = phase == 1 ? counts[b] < caps[b] : counts[b] < mins[b];
+                        if (sink && dist[b] < Double.POSITIVE_INFINITY && (target < 0 || dist[b] < dist[target])) {
+                            target = b;
                         }
                     }
-                    moves++;
+                    if (target < 0) {
+                        throw new IllegalStateException("No chain of moves reaches an atom that needs rows; bounds "
+                                + Arrays.toString(mins) + ".." + Arrays.toString(caps) + " for counts "
+                                + Arrays.toString(counts) + ".");
+                    }
+                    // Collect the rows of the path first, then move them, so no row moves twice.
+                    int length = 0;
+                    for (int b = target; pred[b] >= 0; b = pred[b]) {
+                        if (length >= m) {
+                            throw new IllegalStateException("A negative cycle among atoms: the assignment was not optimal.");
+                        }
+                        int a = pred[b];
+                        pathFrom[length] = a;
+                        pathTo[length] = b;
+                        pathRows[length] = heaps[a][b].topRow();
+                        length++;
+                    }
+                    for (int e = 0; e < length; e++) {
+                        int row = pathRows[e];
+                        int to = pathTo[e];
+                        cur[row] = to;
+                        counts[pathFrom[e]]--;
+                        counts[to]++;
+                        for (int c = 0; c < m; c++) {
+                            if (c != to) {
+                                heaps[to][c].push(row, v[to][row] - v[c][row]);
+                            }
+                        }
+                        moves++;
+                    }
                 }
             }
             weights(heaps, cur, w);
-            prices = prices(w, counts, caps);
+            prices = prices(w, counts, mins, caps);
         }
         // The total and the duality gap.
         double total = 0;
@@ -136,7 +143,7 @@ final class Transport {
             gap += bestReduced - (own - prices[cur[i]]);
         }
         for (int a = 0; a < m; a++) {
-            gap += prices[a] * (caps[a] - counts[a]);
+            gap += prices[a] > 0 ? prices[a] * (caps[a] - counts[a]) : -prices[a] * (counts[a] - mins[a]);
         }
         int[] columnOf = new int[n];
         for (int i = 0; i < n; i++) {
@@ -213,29 +220,32 @@ final class Transport {
     }
 
     /**
-     * Dual prices from the final move graph: λ_a = the cheapest chain of moves from a to an atom with room (0
-     * for those atoms), so that λ_a ≤ λ_b + w_ab on every edge; atoms holding no row get the smallest price that
-     * keeps every row away from them. With no atom having room, prices are shortest distances shifted to a
-     * minimum of 0.
+     * Dual prices from the final residual graph: nodes are the atoms and a sink T, with the move edges w, a→T
+     * (cost 0) where atom a has room and T→a (cost 0) where a is above its minimum. With d the shortest distances
+     * from T (nodes T cannot reach start at a large finite distance, which only adds harmless constraints),
+     * λ_a = −d(a) satisfies v_ib − λ_b ≤ v_ia − λ_a for every row at a, λ_a ≤ 0 where a has room and λ_a ≥ 0
+     * where a is above its minimum: complementary slackness.
      */
-    private static double[] prices(double[][] w, int[] counts, int[] caps) {
+    private static double[] prices(double[][] w, int[] counts, int[] mins, int[] caps) {
         int m = w.length;
-        double[] lambda = new double[m];
-        boolean anyRoom = false;
-        for (int a = 0; a < m; a++) {
-            anyRoom |= counts[a] < caps[a];
+        double far = 1;
+        for (double[] row : w) {
+            for (double x : row) {
+                if (x < Double.POSITIVE_INFINITY) {
+                    far += Math.abs(x);
+                }
+            }
         }
+        double[] d = new double[m];
         for (int a = 0; a < m; a++) {
-            lambda[a] = anyRoom ? (counts[a] < caps[a] ? 0 : Double.POSITIVE_INFINITY) : (counts[a] > 0 ? 0 : Double.POSITIVE_INFINITY);
+            d[a] = counts[a] > mins[a] ? 0 : far;   // T→a, or the large stand-in distance
         }
-        // Distances to the set above, along edges a→b: λ_a = min(λ_a, w_ab + λ_b).
-        for (int round = 0; round < m; round++) {
+        for (int round = 0; round <= m + 1; round++) {
             boolean changed = false;
             for (int a = 0; a < m; a++) {
                 for (int b = 0; b < m; b++) {
-                    if (a != b && w[a][b] < Double.POSITIVE_INFINITY && lambda[b] < Double.POSITIVE_INFINITY
-                            && w[a][b] + lambda[b] < lambda[a]) {
-                        lambda[a] = w[a][b] + lambda[b];
+                    if (a != b && w[a][b] < Double.POSITIVE_INFINITY && d[a] + w[a][b] < d[b]) {
+                        d[b] = d[a] + w[a][b];
                         changed = true;
                     }
                 }
@@ -244,35 +254,9 @@ final class Transport {
                 break;
             }
         }
-        if (!anyRoom) {
-            double min = Double.POSITIVE_INFINITY;
-            for (int a = 0; a < m; a++) {
-                if (counts[a] > 0) {
-                    min = Math.min(min, lambda[a]);
-                }
-            }
-            for (int a = 0; a < m; a++) {
-                if (counts[a] > 0) {
-                    lambda[a] -= min;
-                }
-            }
-        }
+        double[] lambda = new double[m];
         for (int a = 0; a < m; a++) {
-            if (counts[a] > 0 || lambda[a] < Double.POSITIVE_INFINITY) {
-                lambda[a] = Math.max(0, lambda[a]);
-            }
-        }
-        // Atoms without rows: λ_a ≥ λ_b − w_ba for every atom b that holds rows.
-        for (int a = 0; a < m; a++) {
-            if (counts[a] == 0 && lambda[a] == Double.POSITIVE_INFINITY) {
-                double bound = 0;
-                for (int b = 0; b < m; b++) {
-                    if (b != a && counts[b] > 0 && w[b][a] < Double.POSITIVE_INFINITY) {
-                        bound = Math.max(bound, lambda[b] - w[b][a]);
-                    }
-                }
-                lambda[a] = bound;
-            }
+            lambda[a] = -d[a];
         }
         return lambda;
     }

@@ -45,7 +45,7 @@ class CapacitatedAssignmentTest {
             for (int a = 0; a < caps.length; a++) {
                 assertTrue(shareCounts[a] <= caps[a], "column " + fit.offered()[a] + " over capacity");
             }
-            assertFalse(ResidualGraph.hasNegativeCycle(values, fit.offered(), caps, fit.assignment()),
+            assertFalse(ResidualGraph.hasNegativeCycle(values, fit.offered(), new int[caps.length], caps, fit.assignment()),
                     "seed " + seed + ": a negative cycle means the assignment can be improved");
             assertTrue(fit.dualityGap() >= -1e-12 && fit.dualityGap() <= 1e-9, "duality gap " + fit.dualityGap());
             for (double price : fit.prices()) {
@@ -95,6 +95,92 @@ class CapacitatedAssignmentTest {
             double brute = BruteForce.best(rows, k, counts);
             assertEquals(brute, fit.objective() * n, 1e-9, "instance " + instance + ", capacities " + Arrays.toString(counts));
         }
+    }
+
+    @Test
+    void withMinimumsTheOptimumEqualsBruteForceOverEveryAssignmentOfTinyInstances() {
+        SplittableRandom random = new SplittableRandom(77);
+        int checked = 0;
+        for (int instance = 0; instance < 60; instance++) {
+            int n = 7;
+            int m = 4;
+            int k = 1 + instance % 2;
+            double[][] rows = new double[n][m + 1];
+            for (int i = 0; i < n; i++) {
+                for (int t = 1; t <= m; t++) {
+                    rows[i][t] = RandomValues.gaussian(random);
+                }
+            }
+            double[] maxShares = new double[m + 1];
+            double[] minShares = new double[m + 1];
+            maxShares[0] = 1;
+            minShares[0] = random.nextInt(3) / 7.0;
+            for (int t = 1; t <= m; t++) {
+                maxShares[t] = (2 + random.nextInt(4)) / 7.0;
+                minShares[t] = random.nextInt(3) / 7.0;
+            }
+            int[] mins = new int[m + 1];
+            int[] caps = new int[m + 1];
+            for (int t = 0; t <= m; t++) {
+                mins[t] = (int) Math.ceil(minShares[t] * n - 1e-9);
+                caps[t] = (int) Math.floor(maxShares[t] * n + 1e-9);
+            }
+            double brute = BruteForce.best(rows, k, mins, caps);
+            CoarseSpec spec = CoarsePersonalization.spec().treatments(k)
+                    .capacities(Capacities.maxShares(maxShares).atLeast(minShares));
+            if (brute == Double.NEGATIVE_INFINITY) {
+                continue;   // no feasible set; the error path is tested elsewhere
+            }
+            CoarseFit fit = spec.fit(ValueMatrix.of(rows));
+            assertEquals(brute, fit.objective() * n, 1e-9, "instance " + instance);
+            assertTrue(fit.dualityGap() <= 1e-9 && fit.dualityGap() >= -1e-12, "gap " + fit.dualityGap());
+            checked++;
+        }
+        assertTrue(checked >= 30, "only " + checked + " feasible instances");
+    }
+
+    @Test
+    void minimumsAreMetWithPricesOfTheRightSignAndNoNegativeCycle() {
+        int binding = 0;
+        for (long seed = 0; seed < 6; seed++) {
+            ValueMatrix values = RandomValues.draw(600, 12, 300L + seed);
+            double[] min = new double[13];
+            java.util.Arrays.fill(min, 1, 13, 0.2);   // every offered treatment takes at least 20%: binds
+            CoarseFit fit = CoarsePersonalization.spec().treatments(4)
+                    .capacities(Capacities.eachAtMost(0.35).atLeast(min)).fit(values);
+            int[] offered = fit.offered();
+            int[] mins = fit.minimums();
+            int[] caps = fit.capacities();
+            double[] prices = fit.prices();
+            int[] counts = new int[offered.length];
+            for (int t : fit.assignment()) {
+                counts[Arrays.binarySearch(offered, t)]++;
+            }
+            for (int a = 0; a < offered.length; a++) {
+                assertTrue(counts[a] >= mins[a] && counts[a] <= caps[a], "column " + offered[a] + ": " + counts[a]);
+                if (prices[a] > 1e-12) {
+                    assertEquals(caps[a], counts[a], "a positive price needs a full column");
+                }
+                if (prices[a] < -1e-12) {
+                    assertEquals(mins[a], counts[a], "a negative price needs a column at its minimum");
+                }
+            }
+            assertFalse(ResidualGraph.hasNegativeCycle(values, offered, mins, caps, fit.assignment()));
+            assertTrue(fit.dualityGap() <= 1e-9, "gap " + fit.dualityGap());
+            binding += Arrays.stream(prices).anyMatch(p -> p < -1e-12) ? 1 : 0;
+        }
+        assertTrue(binding >= 1, "no instance had a binding minimum");
+    }
+
+    @Test
+    void equalMinimumsAndMaximumsFixTheMassesExactly() {
+        ValueMatrix values = RandomValues.draw(500, 4, 12L);
+        double[] exact = {0.4, 0.3, 0.2, 0.1, 0.0};
+        CoarseFit fit = CoarsePersonalization.spec().treatments(3)
+                .capacities(Capacities.maxShares(exact).atLeast(exact)).fit(values);
+        assertArrayEquals(new int[] {0, 1, 2, 3}, fit.offered());
+        assertArrayEquals(new double[] {0.4, 0.3, 0.2, 0.1}, fit.shares(), 1e-12);
+        assertTrue(fit.dualityGap() <= 1e-9);
     }
 
     @Test
@@ -150,6 +236,10 @@ class CapacitatedAssignmentTest {
     static final class BruteForce {
 
         static double best(double[][] rows, int k, int[] caps) {
+            return best(rows, k, new int[caps.length], caps);
+        }
+
+        static double best(double[][] rows, int k, int[] mins, int[] caps) {
             int m = rows[0].length - 1;
             double best = Double.NEGATIVE_INFINITY;
             for (int mask = 1; mask < (1 << m); mask++) {
@@ -163,20 +253,25 @@ class CapacitatedAssignmentTest {
                         atoms[a++] = t;
                     }
                 }
-                best = Math.max(best, assign(rows, atoms, caps, 0, new int[caps.length], 0));
+                best = Math.max(best, assign(rows, atoms, mins, caps, 0, new int[caps.length], 0));
             }
             return best;
         }
 
-        private static double assign(double[][] rows, int[] atoms, int[] caps, int i, int[] used, double sum) {
+        private static double assign(double[][] rows, int[] atoms, int[] mins, int[] caps, int i, int[] used, double sum) {
             if (i == rows.length) {
+                for (int atom : atoms) {
+                    if (used[atom] < mins[atom]) {
+                        return Double.NEGATIVE_INFINITY;
+                    }
+                }
                 return sum;
             }
             double best = Double.NEGATIVE_INFINITY;
             for (int atom : atoms) {
                 if (used[atom] < caps[atom]) {
                     used[atom]++;
-                    best = Math.max(best, assign(rows, atoms, caps, i + 1, used, sum + rows[i][atom]));
+                    best = Math.max(best, assign(rows, atoms, mins, caps, i + 1, used, sum + rows[i][atom]));
                     used[atom]--;
                 }
             }
@@ -187,12 +282,12 @@ class CapacitatedAssignmentTest {
     /**
      * The residual graph of an assignment, built from scratch: nodes are the offered columns plus a sink T.
      * Moving a row from a to b gives an arc a→b of cost v_ia − v_ib (lost value); a column with room has an arc
-     * to T and every column holding rows an arc from T, both of cost 0. The assignment is optimal iff no cycle has
+     * to T and every column above its minimum an arc from T, both of cost 0. The assignment is optimal iff no cycle has
      * negative cost (checked with Bellman–Ford from a virtual source).
      */
     static final class ResidualGraph {
 
-        static boolean hasNegativeCycle(ValueMatrix values, int[] offered, int[] caps, int[] assignment) {
+        static boolean hasNegativeCycle(ValueMatrix values, int[] offered, int[] mins, int[] caps, int[] assignment) {
             int m = offered.length;
             int sink = m;
             double[][] w = new double[m + 1][m + 1];
@@ -213,7 +308,7 @@ class CapacitatedAssignmentTest {
                 if (counts[a] < caps[a]) {
                     w[a][sink] = 0;
                 }
-                if (counts[a] > 0) {
+                if (counts[a] > mins[a]) {
                     w[sink][a] = 0;
                 }
             }

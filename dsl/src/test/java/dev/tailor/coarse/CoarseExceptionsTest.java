@@ -74,6 +74,24 @@ class CoarseExceptionsTest {
     }
 
     @Test
+    void aMinimumAboveItsMaximumFailsWithBothCounts() {
+        ValueMatrix values = RandomValues.draw(100, 3, 1L);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CoarsePersonalization.spec().treatments(2)
+                        .capacities(Capacities.eachAtMost(0.3).atLeast(0, 0.5, 0, 0)).fit(values));
+        assertTrue(e.getMessage().contains("minimum of 50 rows above its maximum of 30"), e.getMessage());
+    }
+
+    @Test
+    void minimumsThatNoSetOfKTreatmentsCanMeetFail() {
+        ValueMatrix values = RandomValues.draw(100, 3, 1L);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CoarsePersonalization.spec().treatments(2)
+                        .capacities(Capacities.maxShares(1, 1, 1, 1).atLeast(0.5, 0.3, 0.3, 0.3)).fit(values));
+        assertTrue(e.getMessage().contains("No set of K = 2 treatments meets the capacities"), e.getMessage());
+    }
+
+    @Test
     void capacitySharesOutsideTheUnitIntervalFail() {
         assertThrows(IllegalArgumentException.class, () -> Capacities.eachAtMost(0));
         assertThrows(IllegalArgumentException.class, () -> Capacities.maxShares(1, 1.5));

@@ -42,7 +42,8 @@ class CoarseRenderingTest {
         assertTrue(fit.isCapacitated());
         assertTrue(fit.toString().contains("duality gap"), fit.toString());
         Table table = fit.table();
-        assertEquals(List.of("column", "treatment", "rows", "share", "mean_value", "capacity", "price"), table.columnNames());
+        assertEquals(List.of("column", "treatment", "rows", "share", "mean_value", "capacity", "minimum", "price"),
+                table.columnNames());
         assertEquals(3, table.rowCount());
         assertEquals(60, table.intColumn("capacity").getInt(1));
     }
