@@ -235,7 +235,8 @@ public final class CoarseFit implements Rendered {
 
     private String title() {
         String how = switch (solver) {
-            case EXACT -> subsetsEvaluated >= 0 ? "exact, " + Fmt.count(subsetsEvaluated) + " subsets evaluated" : "exact";
+            case EXACT -> subsetsEvaluated >= 0 ? "exact, " + Fmt.count(subsetsEvaluated)
+                    + (subsetsEvaluated == 1 ? " subset" : " subsets") + " evaluated" : "exact";
             case LOCAL_SEARCH -> "local search, " + spec.restarts() + " starts, seed " + spec.seed();
             case GREEDY -> "greedy";
             case AUTO -> "auto";

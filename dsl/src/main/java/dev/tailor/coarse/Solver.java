@@ -15,6 +15,9 @@ public enum Solver {
      */
     LOCAL_SEARCH,
 
-    /** Greedy forward selection only: a (1 − 1/e)-approximation of the gain over the null, for comparisons. */
+    /**
+     * Greedy forward selection only, on the values without capacities (the final assignment respects them): a
+     * (1 − 1/e)-approximation of the uncapacitated gain over the null, for comparisons.
+     */
     GREEDY
 }

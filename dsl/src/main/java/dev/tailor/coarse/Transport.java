@@ -256,7 +256,7 @@ final class Transport {
         }
         double[] lambda = new double[m];
         for (int a = 0; a < m; a++) {
-            lambda[a] = -d[a];
+            lambda[a] = 0.0 - d[a];   // not −d, which would print −0 for d = 0
         }
         return lambda;
     }
