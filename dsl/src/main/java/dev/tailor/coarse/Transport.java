@@ -206,7 +206,10 @@ final class Transport {
                     continue;
                 }
                 for (int b = 0; b < m; b++) {
-                    if (b != a && w[a][b] < Double.POSITIVE_INFINITY && dist[a] + w[a][b] < dist[b]) {
+                    // The small relative margin keeps rounding in tied data from creating a pseudo-negative cycle.
+                    if (b != a && w[a][b] < Double.POSITIVE_INFINITY
+                            && (dist[b] == Double.POSITIVE_INFINITY
+                                    || dist[a] + w[a][b] < dist[b] - 1e-12 * (1 + Math.abs(dist[b])))) {
                         dist[b] = dist[a] + w[a][b];
                         pred[b] = a;
                         changed = true;

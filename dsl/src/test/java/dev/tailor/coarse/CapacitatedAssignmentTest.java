@@ -184,6 +184,27 @@ class CapacitatedAssignmentTest {
     }
 
     @Test
+    void tiedAndDuplicatedColumnsStillGiveACertifiedOptimum() {
+        SplittableRandom random = new SplittableRandom(8);
+        int n = 400;
+        double[][] rows = new double[n][6];
+        for (int i = 0; i < n; i++) {
+            rows[i][1] = Math.round(4 * RandomValues.gaussian(random)) / 4.0;   // coarse values: many exact ties
+            rows[i][2] = rows[i][1];                                            // a duplicate column
+            rows[i][3] = 0.1 * (i % 3);
+            rows[i][4] = rows[i][3];
+            rows[i][5] = Math.round(4 * RandomValues.gaussian(random)) / 4.0;
+        }
+        ValueMatrix values = ValueMatrix.of(rows);
+        for (int k = 2; k <= 5; k++) {
+            CoarseFit fit = CoarsePersonalization.spec().treatments(k).capacities(Capacities.eachAtMost(0.15)).fit(values);
+            assertFalse(ResidualGraph.hasNegativeCycle(values, fit.offered(), fit.minimums(), fit.capacities(),
+                    fit.assignment()), "K = " + k);
+            assertTrue(fit.dualityGap() <= 1e-9, "K = " + k + ", gap " + fit.dualityGap());
+        }
+    }
+
+    @Test
     void exactCapacitatedSearchIsAtLeastCapacitatedLocalSearch() {
         for (long seed = 0; seed < 6; seed++) {
             ValueMatrix values = RandomValues.draw(300, 12, 70L + seed);
