@@ -2,6 +2,7 @@ package dev.tailor.coarse;
 
 import dev.tailor.data.Columns;
 import dev.tailor.data.DataException;
+import dev.tailor.design.Arms;
 import dev.tailor.render.Fmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,24 @@ public final class ValueMatrix {
             names.add("treatment " + t);
         }
         return of(rows, names);
+    }
+
+    /**
+     * Incremental values from effect estimates: {@code effects[i][k-1]} is the effect of treatment k against the
+     * null for row i (the shape of a causal forest's {@code cate()}); the null column is 0.
+     */
+    public static ValueMatrix ofEffects(double[][] effects, Arms arms) {
+        Objects.requireNonNull(effects, "effects");
+        double[][] rows = new double[effects.length][];
+        for (int i = 0; i < effects.length; i++) {
+            if (effects[i] == null || effects[i].length != arms.size() - 1) {
+                throw new DataException("Row " + i + " of the effects has " + (effects[i] == null ? "no" : effects[i].length)
+                        + " values but the arms have " + (arms.size() - 1) + " treatments besides " + arms.control().name() + ".");
+            }
+            rows[i] = new double[arms.size()];
+            System.arraycopy(effects[i], 0, rows[i], 1, effects[i].length);
+        }
+        return of(rows, arms.names());
     }
 
     /** Values given row by row, with one name per column (the null treatment's name first). */
