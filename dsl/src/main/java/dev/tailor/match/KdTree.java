@@ -30,6 +30,8 @@ final class KdTree {
     private int[] right;
     private int[] start;
     private int[] end;
+    private double[] low;   // node cell: the smallest coordinate of its points, node * p + j
+    private double[] high;  // and the largest
     private int nodes;
 
     /**
@@ -50,6 +52,8 @@ final class KdTree {
         right = new int[capacity];
         start = new int[capacity];
         end = new int[capacity];
+        low = new double[capacity * p];
+        high = new double[capacity * p];
         build(x, order, 0, m);
         this.rows = order;
         this.points = new double[m * p];
@@ -67,10 +71,7 @@ final class KdTree {
         start[node] = from;
         end[node] = to;
         dim[node] = -1;
-        if (to - from <= LEAF_SIZE) {
-            return node;
-        }
-        // Split the widest coordinate at its median; a cell of identical points stays a leaf.
+        // The cell is the bounding box of the node's points; split the widest coordinate at its median.
         int best = -1;
         double widest = 0;
         for (int j = 0; j < p; j++) {
@@ -81,13 +82,15 @@ final class KdTree {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
+            low[node * p + j] = lo;
+            high[node * p + j] = hi;
             if (hi - lo > widest) {
                 widest = hi - lo;
                 best = j;
             }
         }
-        if (best < 0) {
-            return node;
+        if (best < 0 || to - from <= LEAF_SIZE) {
+            return node; // small, or every point identical
         }
         int middle = (from + to) >>> 1;
         select(x, order, from, to - 1, middle, best);
@@ -108,6 +111,8 @@ final class KdTree {
             cut = java.util.Arrays.copyOf(cut, size);
             left = java.util.Arrays.copyOf(left, size);
             right = java.util.Arrays.copyOf(right, size);
+            low = java.util.Arrays.copyOf(low, size * p);
+            high = java.util.Arrays.copyOf(high, size * p);
             start = java.util.Arrays.copyOf(start, size);
             end = java.util.Arrays.copyOf(end, size);
         }
@@ -156,37 +161,42 @@ final class KdTree {
      */
     int search(double[] query, int k, int exclude, Scratch scratch, int[] out) {
         scratch.reset(k);
-        java.util.Arrays.fill(scratch.gap, 0.0);
-        visit(0, query, exclude, scratch);
+        visit(0, bound(0, query), query, exclude, scratch);
         return scratch.drainSorted(out);
     }
 
-    private void visit(int node, double[] q, int exclude, Scratch s) {
-        int d = dim[node];
-        if (d < 0) {
+    private void visit(int node, double nodeBound, double[] q, int exclude, Scratch s) {
+        if (s.full() && nodeBound > s.worstDistance()) {
+            return;
+        }
+        if (dim[node] < 0) {
             scan(start[node], end[node], q, exclude, s);
             return;
         }
-        double diff = q[d] - cut[node];
-        int near = diff <= 0 ? left[node] : right[node];
-        int far = diff <= 0 ? right[node] : left[node];
-        visit(near, q, exclude, s);
-        // The far cell lies beyond the cut in coordinate d; tighten that coordinate's gap and bound the cell.
-        double old = s.gap[d];
-        double gap = diff <= 0 ? cut[node] - q[d] : q[d] - cut[node];
-        if (gap > old) {
-            s.gap[d] = gap;
+        // Nearer cell first, then the other one unless its bound is strictly beyond the k-th distance.
+        int l = left[node];
+        int r = right[node];
+        double lb = bound(l, q);
+        double rb = bound(r, q);
+        if (lb <= rb) {
+            visit(l, lb, q, exclude, s);
+            visit(r, rb, q, exclude, s);
+        } else {
+            visit(r, rb, q, exclude, s);
+            visit(l, lb, q, exclude, s);
         }
-        if (!s.full() || bound(s.gap) <= s.worstDistance()) {
-            visit(far, q, exclude, s);
-        }
-        s.gap[d] = old;
     }
 
-    private double bound(double[] gap) {
+    // The squared distance from q to the node's cell, summed over coordinates 0..p−1 like every distance; each term
+    // is at most the corresponding term of any point in the cell, so the sum is a lower bound in floating point too.
+    private double bound(int node, double[] q) {
+        int base = node * p;
         double sum = 0;
         for (int j = 0; j < p; j++) {
-            sum += gap[j] * gap[j];
+            double below = low[base + j] - q[j];
+            double above = q[j] - high[base + j];
+            double gap = below > 0 ? below : above > 0 ? above : 0;
+            sum += gap * gap;
         }
         return sum;
     }
@@ -232,14 +242,12 @@ final class KdTree {
     /** A bounded max-heap of (distance, row) candidates plus the per-coordinate gaps of the current cell. */
     static final class Scratch {
 
-        final double[] gap;
         private final double[] distance;
         private final int[] row;
         private int size;
         private int capacity;
 
         Scratch(int p, int k) {
-            gap = new double[p];
             distance = new double[k];
             row = new int[k];
         }
