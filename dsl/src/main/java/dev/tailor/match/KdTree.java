@@ -16,7 +16,7 @@ package dev.tailor.match;
  * and degrades towards a full scan of the arm in many dimensions or with many exact ties. Immutable after
  * construction and safe to search from many threads.
  */
-final class KdTree {
+final class KdTree implements NeighbourIndex {
 
     private static final int LEAF_SIZE = 12;
 
@@ -62,7 +62,8 @@ final class KdTree {
         }
     }
 
-    int size() {
+    @Override
+    public int size() {
         return rows.length;
     }
 
@@ -159,7 +160,8 @@ final class KdTree {
      * @param exclude training row to leave out (leave-one-out), or −1
      * @param scratch per-thread working space from {@link #scratch(int)}
      */
-    int search(double[] query, int k, int exclude, Scratch scratch, int[] out) {
+    @Override
+    public int search(double[] query, int k, int exclude, Scratch scratch, int[] out) {
         scratch.reset(k);
         visit(0, bound(0, query), query, exclude, scratch);
         return scratch.drainSorted(out);

@@ -21,8 +21,8 @@ public final class KnnMatching {
     private KnnMatching() {
     }
 
-    /** The default specification: k = 50, z-score standardization, all available processors. */
+    /** The default specification: k = 50, z-score standardization, automatic exact search, all available processors. */
     public static KnnMatchingSpec spec() {
-        return new KnnMatchingSpec(50, Standardization.Z_SCORE, Runtime.getRuntime().availableProcessors());
+        return new KnnMatchingSpec(50, Standardization.Z_SCORE, NeighbourSearch.AUTO, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -40,7 +40,8 @@ public final class KnnMatchingFit implements Rendered {
     private final int p;
     private final double[] y;
     private final double[] x;             // standardized training covariates, row-major n × p
-    private final KdTree[] trees;
+    private final NeighbourIndex[] trees;
+    private final NeighbourSearch searchUsed;
     private final KnnPrediction training;
     private final List<String> notes;
 
@@ -141,7 +142,9 @@ public final class KnnMatchingFit implements Rendered {
         }
 
         // One tree per arm, over that arm's rows in increasing row order.
-        trees = new KdTree[arms.size()];
+        boolean tree = spec.search() == NeighbourSearch.KD_TREE || (spec.search() == NeighbourSearch.AUTO && p <= 4);
+        searchUsed = tree ? NeighbourSearch.KD_TREE : NeighbourSearch.SCAN;
+        trees = new NeighbourIndex[arms.size()];
         for (int a = 0; a < arms.size(); a++) {
             int[] subset = new int[(int) armCounts[a]];
             int t = 0;
@@ -150,7 +153,7 @@ public final class KnnMatchingFit implements Rendered {
                     subset[t++] = i;
                 }
             }
-            trees[a] = new KdTree(x, p, subset);
+            trees[a] = tree ? new KdTree(x, p, subset) : new ScanIndex(x, p, subset);
         }
         this.notes = List.copyOf(notes);
         this.training = estimate(x, n, true, "kNN leave-one-out estimates for the " + Fmt.count(n) + " training rows of \""
@@ -204,6 +207,11 @@ public final class KnnMatchingFit implements Rendered {
     /** Covariates left out because they are constant in the training data. */
     public List<String> droppedCovariates() {
         return dropped;
+    }
+
+    /** The exact search actually used: {@link NeighbourSearch#KD_TREE} or {@link NeighbourSearch#SCAN}. */
+    public NeighbourSearch search() {
+        return searchUsed;
     }
 
     /** Diagnostics of the fit (dropped covariates, arms with exactly k units). */
@@ -266,7 +274,7 @@ public final class KnnMatchingFit implements Rendered {
         if (row < 0 || row >= y.length) {
             throw new IllegalArgumentException("Row " + row + " is outside the training rows 0.." + (y.length - 1) + ".");
         }
-        KdTree tree = trees[arms.get(arm.index()).index()];
+        NeighbourIndex tree = trees[arms.get(arm.index()).index()];
         double[] q = java.util.Arrays.copyOfRange(x, row * p, (row + 1) * p);
         int[] out = new int[spec.k()];
         int count = tree.search(q, spec.k(), row, KdTree.scratch(p, spec.k()), out);
@@ -281,21 +289,36 @@ public final class KnnMatchingFit implements Rendered {
         int chunks = (m + CHUNK - 1) / CHUNK;
         Runnable work = () -> IntStream.range(0, chunks).parallel().forEach(c -> {
             KdTree.Scratch scratch = KdTree.scratch(p, k);
-            int[] out = new int[k];
+            ScanIndex.Workspace workspace = new ScanIndex.Workspace(p, k);
+            int[][] out = new int[CHUNK][k];
+            int[] counts = new int[CHUNK];
+            int[] exclude = new int[CHUNK];
             double[] q = new double[p];
-            int to = Math.min(m, (c + 1) * CHUNK);
-            for (int i = c * CHUNK; i < to; i++) {
-                System.arraycopy(x, i * p, q, 0, p);
-                for (int a = 0; a < arms; a++) {
-                    int count = trees[a].search(q, k, leaveOneOut ? i : -1, scratch, out);
+            int from = c * CHUNK;
+            int to = Math.min(m, from + CHUNK);
+            for (int i = from; i < to; i++) {
+                exclude[i - from] = leaveOneOut ? i : -1;
+            }
+            for (int a = 0; a < arms; a++) {
+                if (trees[a] instanceof ScanIndex scan) {
+                    scan.searchBlock(x, from, to, k, exclude, workspace, out, counts);
+                } else {
+                    for (int i = from; i < to; i++) {
+                        System.arraycopy(x, i * p, q, 0, p);
+                        counts[i - from] = trees[a].search(q, k, exclude[i - from], scratch, out[i - from]);
+                    }
+                }
+                for (int i = from; i < to; i++) {
+                    int[] rows = out[i - from];
+                    int count = counts[i - from];
                     double sum = 0;
                     for (int t = 0; t < count; t++) {
-                        sum += y[out[t]];
+                        sum += y[rows[t]];
                     }
                     double mean = sum / count;
                     double ss = 0;
                     for (int t = 0; t < count; t++) {
-                        double d = y[out[t]] - mean;
+                        double d = y[rows[t]] - mean;
                         ss += d * d;
                     }
                     mu[i][a] = mean;
@@ -346,6 +369,8 @@ public final class KnnMatchingFit implements Rendered {
         }
         lines.add(new String[] {"rows", Fmt.count(y.length) + " (" + sizes + ")"});
         lines.add(new String[] {"neighbours", "k = " + spec.k() + " per arm; leave-one-out for training rows; ties to the lower row index"});
+        lines.add(new String[] {"search", "exact, " + (searchUsed == NeighbourSearch.KD_TREE ? "KD-tree" : "blocked scan") + " per arm ("
+                + spec.search() + ")"});
         lines.add(new String[] {"distance", "Euclidean on " + (spec.standardization() == Standardization.Z_SCORE
                 ? "z-scored covariates (training mean and SD)" : "raw covariates")});
         lines.add(new String[] {"covariates", String.join(", ", used) + (dropped.isEmpty() ? "" : " (dropped as constant: "

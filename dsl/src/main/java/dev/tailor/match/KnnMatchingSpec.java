@@ -10,15 +10,18 @@ import tech.tablesaw.api.Table;
  * @param k               neighbours per arm; 50 is the registry default. Smaller k means less matching bias and
  *                        more variance. Every arm needs at least k units.
  * @param standardization how covariates are scaled before distances; {@link Standardization#Z_SCORE} by default
+ * @param search          how neighbours are found; {@link NeighbourSearch#AUTO} by default. It changes the speed,
+ *                        never the numbers.
  * @param threads         threads used for predictions; results are identical for any thread count
  */
-public record KnnMatchingSpec(int k, Standardization standardization, int threads) {
+public record KnnMatchingSpec(int k, Standardization standardization, NeighbourSearch search, int threads) {
 
     public KnnMatchingSpec {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k + ". The registry default is 50.");
         }
         Objects.requireNonNull(standardization, "standardization must be Z_SCORE or NONE, got null.");
+        Objects.requireNonNull(search, "search must be AUTO, KD_TREE or SCAN, got null.");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads + ".");
         }
@@ -26,22 +29,27 @@ public record KnnMatchingSpec(int k, Standardization standardization, int thread
 
     /** The same spec with k neighbours per arm. */
     public KnnMatchingSpec k(int neighbours) {
-        return new KnnMatchingSpec(neighbours, standardization, threads);
+        return new KnnMatchingSpec(neighbours, standardization, search, threads);
     }
 
     public KnnMatchingSpec standardization(Standardization scaling) {
-        return new KnnMatchingSpec(k, scaling, threads);
+        return new KnnMatchingSpec(k, scaling, search, threads);
+    }
+
+    /** The same spec with another neighbour search; it changes the speed, never the numbers. */
+    public KnnMatchingSpec search(NeighbourSearch method) {
+        return new KnnMatchingSpec(k, standardization, method, threads);
     }
 
     /** The same spec with another thread count; it changes the speed, never the numbers. */
     public KnnMatchingSpec threads(int count) {
-        return new KnnMatchingSpec(k, standardization, count);
+        return new KnnMatchingSpec(k, standardization, search, count);
     }
 
     /**
      * Indexes the training rows by arm and computes leave-one-out estimates for every training row. Cost: one
-     * KD-tree per arm (O(n log n)), then K + 1 searches per row; 100,000 rows, 12 covariates, 17 arms and k = 50
-     * take seconds on two cores. Covariates are the columns in {@code roles.covariates()}; booleans count as 0/1.
+     * neighbour index per arm, then K + 1 exact searches per row. In many dimensions exact search is close to a scan
+     * of all n units per row, so the cost grows as n²: see {@link NeighbourSearch}. Covariates are the columns in {@code roles.covariates()}; booleans count as 0/1.
      *
      * @throws dev.tailor.data.DataException if a column is missing or has missing values, no covariates are named,
      *                                       or an arm has fewer than k units
@@ -54,6 +62,6 @@ public record KnnMatchingSpec(int k, Standardization standardization, int thread
     public String toString() {
         return "kNN matching spec: k = " + k + " per arm, " + (standardization == Standardization.Z_SCORE
                 ? "z-scored covariates" : "raw covariates") + ", Euclidean distance, ties to the lower row index, "
-                + threads + (threads == 1 ? " thread" : " threads");
+                + search + " search, " + threads + (threads == 1 ? " thread" : " threads");
     }
 }

@@ -14,17 +14,25 @@ import tech.tablesaw.api.Table;
 class KnnMatchingTest {
 
     @Test
-    void kdTreeAgreesExactlyWithBruteForceOnTiedAndDuplicatedRowsWithLeaveOneOut() {
-        // 600 rows on a 3-value grid in 3 dimensions (27 cells, so most distances tie) with every fifth row a
-        // duplicate, 3 arms of 200, k = 7: the tie rule decides most neighbour sets.
-        KnnData data = KnnData.tied(600, 3, 3, 11);
+    void kdTreeAndScanAgreeExactlyWithBruteForceOnTiedAndDuplicatedRowsWithLeaveOneOut() {
+        // 1,200 rows on a 3-value grid in 3 dimensions (27 cells, so most distances tie) with every fifth row a
+        // duplicate, 2 arms of 600 (two scan tiles each), k = 7: the tie rule decides most neighbour sets.
+        KnnData data = KnnData.tied(1_200, 3, 2, 11);
         int k = 7;
-        KnnMatchingFit fit = KnnMatching.spec().k(k).fit(data.table(), data.roles());
-        BruteForceKnn brute = new BruteForceKnn(data.x, data.y, data.w, 3, k);
+        BruteForceKnn brute = new BruteForceKnn(data.x, data.y, data.w, 2, k);
+        for (NeighbourSearch search : new NeighbourSearch[] {NeighbourSearch.KD_TREE, NeighbourSearch.SCAN}) {
+            KnnMatchingFit fit = KnnMatching.spec().k(k).search(search).fit(data.table(), data.roles());
+            assertEquals(search, fit.search());
+            agreesWithBruteForce(fit, brute, data);
+        }
+    }
+
+    private static void agreesWithBruteForce(KnnMatchingFit fit, BruteForceKnn brute, KnnData data) {
 
         for (int i = 0; i < data.y.length; i++) {
-            for (int a = 0; a < 3; a++) {
-                assertArrayEquals(brute.neighbours(brute.z[i], a, i), fit.neighbours(i, fit.arms().get(a)), "row " + i + " arm " + a);
+            for (int a = 0; a < fit.arms().size(); a++) {
+                assertArrayEquals(brute.neighbours(brute.z[i], a, i), fit.neighbours(i, fit.arms().get(a)),
+                        fit.search() + ", row " + i + " arm " + a);
             }
         }
         double[][] expected = brute.mu(brute.z, true);
@@ -40,7 +48,7 @@ class KnnMatchingTest {
     }
 
     @Test
-    void kdTreeAgreesExactlyWithBruteForceWhenPredictingNewRowsOnTheGridAndOffIt() {
+    void kdTreeAndScanAgreeExactlyWithBruteForceWhenPredictingNewRowsOnTheGridAndOffIt() {
         KnnData data = KnnData.tied(500, 4, 2, 5);
         KnnData fresh = KnnData.tied(150, 4, 2, 6);
         for (int i = 0; i < 50; i++) {
@@ -48,25 +56,29 @@ class KnnMatchingTest {
             fresh.x[50 + i][1] += 0.5;                         // between grid values
         }
         for (int k : new int[] {1, 13, 250}) {
-            KnnMatchingFit fit = KnnMatching.spec().k(k).fit(data.table(), data.roles());
+          for (NeighbourSearch search : new NeighbourSearch[] {NeighbourSearch.KD_TREE, NeighbourSearch.SCAN}) {
+            KnnMatchingFit fit = KnnMatching.spec().k(k).search(search).fit(data.table(), data.roles());
             BruteForceKnn brute = new BruteForceKnn(data.x, data.y, data.w, 2, k);
             double[][] expected = brute.mu(brute.standardize(fresh.x), false);
             double[][] actual = fit.predict(KnnData.covariatesOnly(fresh.x)).mu();
             for (int i = 0; i < expected.length; i++) {
-                assertArrayEquals(expected[i], actual[i], 0.0, "k = " + k + ", row " + i);
+                assertArrayEquals(expected[i], actual[i], 0.0, search + ", k = " + k + ", row " + i);
             }
+          }
         }
     }
 
     @Test
-    void kdTreeAgreesExactlyWithBruteForceOnContinuousCovariatesInTwelveDimensions() {
-        KnnData data = KnnData.continuous(1_200, 12, 4, 3);
-        KnnMatchingFit fit = KnnMatching.spec().k(20).fit(data.table(), data.roles());
-        BruteForceKnn brute = new BruteForceKnn(data.x, data.y, data.w, 4, 20);
+    void kdTreeAndScanAgreeExactlyWithBruteForceOnContinuousCovariatesInTwelveDimensions() {
+        // 1,300 rows so that arms span several 512-point scan tiles.
+        KnnData data = KnnData.continuous(1_300, 12, 2, 3);
+        BruteForceKnn brute = new BruteForceKnn(data.x, data.y, data.w, 2, 20);
         double[][] expected = brute.mu(brute.z, true);
-        double[][] actual = fit.mu();
-        for (int i = 0; i < expected.length; i++) {
-            assertArrayEquals(expected[i], actual[i], 0.0, "row " + i);
+        for (NeighbourSearch search : new NeighbourSearch[] {NeighbourSearch.KD_TREE, NeighbourSearch.SCAN}) {
+            double[][] actual = KnnMatching.spec().k(20).search(search).fit(data.table(), data.roles()).mu();
+            for (int i = 0; i < expected.length; i++) {
+                assertArrayEquals(expected[i], actual[i], 0.0, search + ", row " + i);
+            }
         }
     }
 
@@ -150,10 +162,12 @@ class KnnMatchingTest {
     @Test
     void resultsAreIdenticalForOneThreadAndForSeveral() {
         KnnData data = KnnData.tied(2_000, 3, 4, 51);
-        double[][] one = KnnMatching.spec().k(9).threads(1).fit(data.table(), data.roles()).mu();
-        double[][] four = KnnMatching.spec().k(9).threads(4).fit(data.table(), data.roles()).mu();
-        for (int i = 0; i < one.length; i++) {
-            assertArrayEquals(one[i], four[i], 0.0);
+        for (NeighbourSearch search : new NeighbourSearch[] {NeighbourSearch.KD_TREE, NeighbourSearch.SCAN}) {
+            double[][] one = KnnMatching.spec().k(9).search(search).threads(1).fit(data.table(), data.roles()).mu();
+            double[][] four = KnnMatching.spec().k(9).search(search).threads(4).fit(data.table(), data.roles()).mu();
+            for (int i = 0; i < one.length; i++) {
+                assertArrayEquals(one[i], four[i], 0.0);
+            }
         }
     }
 
