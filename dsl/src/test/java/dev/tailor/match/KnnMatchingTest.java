@@ -20,30 +20,27 @@ class KnnMatchingTest {
         KnnData data = KnnData.tied(1_200, 3, 2, 11);
         int k = 7;
         BruteForceKnn brute = new BruteForceKnn(data.x, data.y, data.w, 2, k);
-        for (NeighbourSearch search : new NeighbourSearch[] {NeighbourSearch.KD_TREE, NeighbourSearch.SCAN}) {
-            KnnMatchingFit fit = KnnMatching.spec().k(k).search(search).fit(data.table(), data.roles());
-            assertEquals(search, fit.search());
-            agreesWithBruteForce(fit, brute, data);
-        }
-    }
-
-    private static void agreesWithBruteForce(KnnMatchingFit fit, BruteForceKnn brute, KnnData data) {
-
-        for (int i = 0; i < data.y.length; i++) {
-            for (int a = 0; a < fit.arms().size(); a++) {
-                assertArrayEquals(brute.neighbours(brute.z[i], a, i), fit.neighbours(i, fit.arms().get(a)),
-                        fit.search() + ", row " + i + " arm " + a);
+        int n = data.y.length;
+        int[][][] neighbours = new int[n][2][];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < 2; a++) {
+                neighbours[i][a] = brute.neighbours(brute.z[i], a, i);
             }
         }
         double[][] expected = brute.mu(brute.z, true);
-        double[][] actual = fit.mu();
-        for (int i = 0; i < expected.length; i++) {
-            assertArrayEquals(expected[i], actual[i], 0.0, "row " + i);
-        }
         double[][] variance = brute.variance();
-        double[][] fitted = fit.variance();
-        for (int i = 0; i < variance.length; i++) {
-            assertArrayEquals(variance[i], fitted[i], 0.0, "row " + i);
+        for (NeighbourSearch search : new NeighbourSearch[] {NeighbourSearch.KD_TREE, NeighbourSearch.SCAN}) {
+            KnnMatchingFit fit = KnnMatching.spec().k(k).search(search).fit(data.table(), data.roles());
+            assertEquals(search, fit.search());
+            double[][] actual = fit.mu();
+            double[][] fitted = fit.variance();
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < 2; a++) {
+                    assertArrayEquals(neighbours[i][a], fit.neighbours(i, fit.arms().get(a)), search + ", row " + i + " arm " + a);
+                }
+                assertArrayEquals(expected[i], actual[i], 0.0, search + ", row " + i);
+                assertArrayEquals(variance[i], fitted[i], 0.0, search + ", row " + i);
+            }
         }
     }
 
