@@ -6,15 +6,15 @@ package dev.tailor.match;
  * (distance, row) returns.
  *
  * <p>Why this is exact in floating point: squared distances are always summed over the coordinates in the same
- * order (0..p−1), and a subtree is skipped only when a lower bound on its distances is <em>strictly</em> larger
- * than the current k-th distance. The bound is the same ordered sum over the coordinates in which the query lies
- * outside the subtree's cell, of the squared gap to the cell; since rounding is monotone, each term and each
- * partial sum is at most the corresponding term of any point's distance. A point at exactly the k-th distance is
- * therefore never pruned, and the row index decides.
+ * order (0..p−1), and a cell is skipped only when a lower bound on its distances is <em>strictly</em> larger than
+ * the current k-th distance. The bound is the squared distance from the query to the cell's bounding box, summed in
+ * the same order; since rounding is monotone, each term and each partial sum is at most the corresponding term of
+ * any point's distance. A point at exactly the k-th distance is therefore never pruned, and the row index decides.
  *
- * <p>Cost: building is O(n log n); a query visits O(log n) cells when the data are well spread in few dimensions
- * and degrades towards a full scan of the arm in many dimensions or with many exact ties. Immutable after
- * construction and safe to search from many threads.
+ * <p>Cost: building is O(n log n). A query opens only the cells whose box lies within the k-th distance; in few
+ * dimensions that is a handful, but in a dozen standardized dimensions with k = 50 it is most of them (61% of the
+ * points of a 5,000-unit arm on Conecta-like covariates), which is why {@link ScanIndex} is used there. Immutable
+ * after construction and safe to search from many threads.
  */
 final class KdTree implements NeighbourIndex {
 

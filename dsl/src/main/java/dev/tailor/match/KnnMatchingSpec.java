@@ -49,7 +49,9 @@ public record KnnMatchingSpec(int k, Standardization standardization, NeighbourS
     /**
      * Indexes the training rows by arm and computes leave-one-out estimates for every training row. Cost: one
      * neighbour index per arm, then K + 1 exact searches per row. In many dimensions exact search is close to a scan
-     * of all n units per row, so the cost grows as n²: see {@link NeighbourSearch}. Covariates are the columns in {@code roles.covariates()}; booleans count as 0/1.
+     * of all n units per row, so the cost grows as n²: 100,000 rows, 12 covariates, 17 arms and k = 50 take about
+     * 10^10 distance evaluations (see {@link NeighbourSearch}). Covariates are the columns in
+     * {@code roles.covariates()}; booleans count as 0/1.
      *
      * @throws dev.tailor.data.DataException if a column is missing or has missing values, no covariates are named,
      *                                       or an arm has fewer than k units

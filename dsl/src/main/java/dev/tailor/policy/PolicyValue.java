@@ -84,12 +84,23 @@ public record PolicyValue(String policy, PolicyEstimator estimator, Arms arms, A
         return String.format(java.util.Locale.ROOT, "%.4g", value);
     }
 
+    // The arms a policy uses, largest share first; beyond five arms only the top four and a count of the rest.
     static String shareText(Arms arms, double[] shares) {
-        List<String> parts = new ArrayList<>();
+        List<Integer> used = new ArrayList<>();
         for (int a = 0; a < shares.length; a++) {
             if (shares[a] > 0) {
-                parts.add(arms.get(a).name() + " " + Fmt.fixed(100 * shares[a], 1) + "%");
+                used.add(a);
             }
+        }
+        used.sort((a, b) -> shares[a] != shares[b] ? Double.compare(shares[b], shares[a]) : Integer.compare(a, b));
+        int shown = used.size() > 5 ? 4 : used.size();
+        List<String> parts = new ArrayList<>();
+        for (int t = 0; t < shown; t++) {
+            int a = used.get(t);
+            parts.add(arms.get(a).name() + " " + Fmt.fixed(100 * shares[a], 1) + "%");
+        }
+        if (used.size() > shown) {
+            parts.add("+" + (used.size() - shown) + " more arms");
         }
         return String.join(", ", parts);
     }
