@@ -309,29 +309,25 @@ public final class KnnMatchingFit implements Rendered {
                     }
                 }
                 for (int i = from; i < to; i++) {
-                    int[] rows = out[i - from];
-                    int count = counts[i - from];
-                    double sum = 0;
-                    for (int t = 0; t < count; t++) {
-                        sum += y[rows[t]];
-                    }
-                    double mean = sum / count;
-                    double ss = 0;
-                    for (int t = 0; t < count; t++) {
-                        double d = y[rows[t]] - mean;
-                        ss += d * d;
-                    }
-                    mu[i][a] = mean;
-                    variance[i][a] = count > 1 ? ss / (count - 1) / count : Double.NaN;
+                    LeaveOneOutScan.summarize(out[i - from], counts[i - from], y, i, a, mu, variance);
                 }
             }
         });
-        // Each row is computed on its own, so the numbers do not depend on the thread count.
-        ForkJoinPool pool = new ForkJoinPool(spec.threads());
-        try {
-            pool.submit(work).join();
-        } finally {
-            pool.shutdown();
+        if (leaveOneOut && searchUsed == NeighbourSearch.SCAN) {
+            // Training rows: each distance between two arms serves both units' searches.
+            ScanIndex[] scans = new ScanIndex[arms];
+            for (int a = 0; a < arms; a++) {
+                scans[a] = (ScanIndex) trees[a];
+            }
+            LeaveOneOutScan.estimate(scans, x, p, y, k, spec.threads(), mu, variance);
+        } else {
+            // Each row is computed on its own, so the numbers do not depend on the thread count.
+            ForkJoinPool pool = new ForkJoinPool(spec.threads());
+            try {
+                pool.submit(work).join();
+            } finally {
+                pool.shutdown();
+            }
         }
         List<String> predictionNotes = new ArrayList<>(notes);
         if (k == 1) {

@@ -18,10 +18,10 @@ final class ScanIndex implements NeighbourIndex {
     static final int BLOCK = 8;   // queries compared with one tile at a time
     static final int TILE = 512;  // points per tile
 
-    private final int p;
-    private final int m;
+    final int p;
+    final int m;
     private final double[] columns; // coordinate j of point t at j * m + t
-    private final int[] rows;       // increasing training row indices
+    final int[] rows;               // increasing training row indices
 
     ScanIndex(double[] x, int p, int[] subset) {
         this.p = p;
@@ -64,6 +64,59 @@ final class ScanIndex implements NeighbourIndex {
     }
 
     /**
+     * Squared distances from queries first..first+nb−1 (rows of the row-major array) to points t0..t0+len−1, into
+     * {@code acc[b * TILE + t]}; each sum runs over the coordinates in the order 0..p−1.
+     */
+    void distances(double[] queries, int first, int nb, int t0, int len, double[] acc) {
+        // Distances of the tile to each query of the block, coordinate by coordinate in the order 0..p−1,
+        // four coordinates per pass so that the running sums stay in registers.
+        for (int b = 0; b < nb; b++) {
+            int q = (first + b) * p;
+            int offset = b * TILE;
+            int j = 0;
+            {
+                int c0 = t0;
+                double q0 = queries[q];
+                for (int t = 0; t < len; t++) {
+                    double d0 = columns[c0 + t] - q0;
+                    acc[offset + t] = d0 * d0;
+                }
+                j = 1;
+            }
+            for (; j + 4 <= p; j += 4) {
+                int c0 = j * m + t0;
+                int c1 = c0 + m;
+                int c2 = c1 + m;
+                int c3 = c2 + m;
+                double q0 = queries[q + j];
+                double q1 = queries[q + j + 1];
+                double q2 = queries[q + j + 2];
+                double q3 = queries[q + j + 3];
+                for (int t = 0; t < len; t++) {
+                    double d0 = columns[c0 + t] - q0;
+                    double d1 = columns[c1 + t] - q1;
+                    double d2 = columns[c2 + t] - q2;
+                    double d3 = columns[c3 + t] - q3;
+                    double sum = acc[offset + t];
+                    sum += d0 * d0;
+                    sum += d1 * d1;
+                    sum += d2 * d2;
+                    sum += d3 * d3;
+                    acc[offset + t] = sum;
+                }
+            }
+            for (; j < p; j++) {
+                int c0 = j * m + t0;
+                double q0 = queries[q + j];
+                for (int t = 0; t < len; t++) {
+                    double d0 = columns[c0 + t] - q0;
+                    acc[offset + t] += d0 * d0;
+                }
+            }
+        }
+    }
+
+    /**
      * The k nearest rows for queries {@code from..to−1} of the row-major query array, written to {@code out[q − from]}
      * with counts in {@code counts[q − from]}; query q leaves out row {@code exclude[q − from]} (−1 for none).
      */
@@ -76,52 +129,7 @@ final class ScanIndex implements NeighbourIndex {
             }
             for (int t0 = 0; t0 < m; t0 += TILE) {
                 int len = Math.min(TILE, m - t0);
-                // Distances of the tile to each query of the block, coordinate by coordinate in the order 0..p−1,
-                // four coordinates per pass so that the running sums stay in registers.
-                for (int b = 0; b < nb; b++) {
-                    int q = (first + b) * p;
-                    int offset = b * TILE;
-                    int j = 0;
-                    {
-                        int c0 = t0;
-                        double q0 = queries[q];
-                        for (int t = 0; t < len; t++) {
-                            double d0 = columns[c0 + t] - q0;
-                            acc[offset + t] = d0 * d0;
-                        }
-                        j = 1;
-                    }
-                    for (; j + 4 <= p; j += 4) {
-                        int c0 = j * m + t0;
-                        int c1 = c0 + m;
-                        int c2 = c1 + m;
-                        int c3 = c2 + m;
-                        double q0 = queries[q + j];
-                        double q1 = queries[q + j + 1];
-                        double q2 = queries[q + j + 2];
-                        double q3 = queries[q + j + 3];
-                        for (int t = 0; t < len; t++) {
-                            double d0 = columns[c0 + t] - q0;
-                            double d1 = columns[c1 + t] - q1;
-                            double d2 = columns[c2 + t] - q2;
-                            double d3 = columns[c3 + t] - q3;
-                            double sum = acc[offset + t];
-                            sum += d0 * d0;
-                            sum += d1 * d1;
-                            sum += d2 * d2;
-                            sum += d3 * d3;
-                            acc[offset + t] = sum;
-                        }
-                    }
-                    for (; j < p; j++) {
-                        int c0 = j * m + t0;
-                        double q0 = queries[q + j];
-                        for (int t = 0; t < len; t++) {
-                            double d0 = columns[c0 + t] - q0;
-                            acc[offset + t] += d0 * d0;
-                        }
-                    }
-                }
+                distances(queries, first, nb, t0, len, acc);
                 // Rows increase with t, so a point at exactly the k-th distance never displaces a lower row: once
                 // the heap is full only strictly nearer points matter. They are few, so collect their positions
                 // without branching first, then offer them.

@@ -67,14 +67,21 @@ class KnnMatchingTest {
 
     @Test
     void kdTreeAndScanAgreeExactlyWithBruteForceOnContinuousCovariatesInTwelveDimensions() {
-        // 1,300 rows so that arms span several 512-point scan tiles.
-        KnnData data = KnnData.continuous(1_300, 12, 2, 3);
-        BruteForceKnn brute = new BruteForceKnn(data.x, data.y, data.w, 2, 20);
+        // 1,800 rows in 3 arms of about 600, so that every arm spans two 512-point scan tiles and the leave-one-out
+        // scan shares distances between all three pairs of arms.
+        KnnData data = KnnData.continuous(1_800, 12, 3, 3);
+        BruteForceKnn brute = new BruteForceKnn(data.x, data.y, data.w, 3, 20);
         double[][] expected = brute.mu(brute.z, true);
+        double[][] variance = brute.variance();
         for (NeighbourSearch search : new NeighbourSearch[] {NeighbourSearch.KD_TREE, NeighbourSearch.SCAN}) {
-            double[][] actual = KnnMatching.spec().k(20).search(search).fit(data.table(), data.roles()).mu();
+            KnnMatchingFit fit = KnnMatching.spec().k(20).search(search).fit(data.table(), data.roles());
+            double[][] actual = fit.mu();
             for (int i = 0; i < expected.length; i++) {
                 assertArrayEquals(expected[i], actual[i], 0.0, search + ", row " + i);
+            }
+            double[][] fitted = fit.variance();
+            for (int i = 0; i < expected.length; i++) {
+                assertArrayEquals(variance[i], fitted[i], 0.0, search + ", row " + i);
             }
         }
     }
