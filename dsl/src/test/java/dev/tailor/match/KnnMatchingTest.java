@@ -182,6 +182,7 @@ class KnnMatchingTest {
         double small = cateRmse(2_000, 61);
         double large = cateRmse(16_000, 62);
         assertTrue(large < 0.75 * small, "RMSE n = 2,000: " + small + ", n = 16,000: " + large);
+        System.out.println("[KnnMatchingTest] CATE RMSE n = 2,000: " + small + ", n = 16,000: " + large);
     }
 
     static double cateRmse(int n, long seed) {
