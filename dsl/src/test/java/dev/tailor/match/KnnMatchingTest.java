@@ -106,6 +106,28 @@ class KnnMatchingTest {
     }
 
     @Test
+    void anArmOfExactlyKUnitsGivesItsOwnUnitsTheOtherKMinusOneAndSaysSo() {
+        // 3 arms of 20 and k = 20 in 6 dimensions: leave-one-out leaves 19 candidates in a unit's own arm.
+        KnnData data = KnnData.continuous(60, 6, 3, 13);
+        for (int i = 0; i < 60; i++) {
+            data.w[i] = i % 3;
+        }
+        BruteForceKnn brute = new BruteForceKnn(data.x, data.y, data.w, 3, 20);
+        double[][] expected = brute.mu(brute.z, true);
+        double[][] variance = brute.variance();
+        for (NeighbourSearch search : new NeighbourSearch[] {NeighbourSearch.KD_TREE, NeighbourSearch.SCAN}) {
+            KnnMatchingFit fit = KnnMatching.spec().k(20).search(search).fit(data.table(), data.roles());
+            assertEquals(19, fit.neighbours(0, fit.arms().get(0)).length);
+            assertEquals(20, fit.neighbours(0, fit.arms().get(1)).length);
+            for (int i = 0; i < 60; i++) {
+                assertArrayEquals(expected[i], fit.mu()[i], 0.0, search + ", row " + i);
+                assertArrayEquals(variance[i], fit.variance()[i], 0.0, search + ", row " + i);
+            }
+            assertTrue(fit.notes().get(0).startsWith("Arm \"control\" has exactly k = 20 units"), fit.notes().toString());
+        }
+    }
+
+    @Test
     void estimatesAreInvariantToAffineRescalingOfACovariate() {
         // TP2: x2 → 1000·x2 − 7 and x1 → −0.01·x1 + 3 leave every z-score distance (and so every neighbour) unchanged.
         KnnData data = KnnData.continuous(800, 3, 3, 21);
