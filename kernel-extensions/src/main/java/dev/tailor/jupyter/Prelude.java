@@ -15,6 +15,8 @@ public final class Prelude {
             "import dev.tailor.design.*;",
             "import dev.tailor.estimate.*;",
             "import dev.tailor.forest.*;",
+            "import dev.tailor.match.*;",
+            "import dev.tailor.policy.*;",
             "import dev.tailor.coarse.*;",
             "import dev.tailor.welfare.*;",
             "import dev.tailor.plot.*;",
