@@ -1,0 +1,521 @@
+package dev.tailor.policy.tree;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Exact search for the depth-≤3 tree that maximizes the total reward, on features cut into bins.
+ *
+ * <p><b>Candidate splits.</b> Each feature is sorted once over all units, by value and then by row index. A
+ * boundary after sorted position k (k units on the left, 1 ≤ k < n) is a candidate when the k-th and (k+1)-th
+ * values differ and at least {@code splitStep} positions separate it from the previous candidate (from position
+ * 0 for the first one). With {@code splitStep = 1} every boundary between distinct values is a candidate. The
+ * candidates cut the feature into bins; every node of the tree splits only at these boundaries, and a split is
+ * admissible in a node when both sides keep at least {@code minNodeSize} of the node's units. (policytree instead
+ * restarts its split-step counter inside every node; the two agree when {@code splitStep = 1}.)
+ *
+ * <p><b>Ties.</b> Candidates are scanned with the leaf first, then by feature in column order, then by threshold
+ * from small to large, and a candidate replaces the best so far only if its reward is strictly greater. A leaf
+ * takes the lowest-index action among those with the largest reward sum. A split whose two children are leaves
+ * with the same action is never taken (it is the leaf). Rewards are compared as computed doubles; with integer
+ * rewards all sums are exact, so ties are exact.
+ *
+ * <p><b>Cost.</b> Depth 1 scans each feature once: O(p·n·d). Depth 2 sweeps the root feature once and keeps, for
+ * every second feature, a histogram of the left side over that feature's bins; each root candidate then costs one
+ * pass over the bins: O(p²·n·d + C·p·B·d) for C root candidates and B bins per feature (B ≤ n). Depth 3 runs the
+ * depth-2 search on both sides of every root candidate, after a stable partition of the sorted orders:
+ * O(C·(p²·n·d + C·p·B·d)). Root features can be searched on several threads; the result does not depend on the
+ * thread count.
+ */
+final class ExactSearch {
+
+    final int n;
+    final int p;
+    final int d;
+    final double[] reward; // n × d, row-major
+    final double[][] x; // [feature][unit]
+    final int[][] bin; // [feature][unit]: bin index, increasing with x
+    final int[] binCount;
+    final int minNodeSize;
+    final int[][] sorted; // [feature]: units by (x, row index)
+
+    ExactSearch(double[][] x, double[] reward, int d, int splitStep, int minNodeSize) {
+        this.x = x;
+        this.reward = reward;
+        this.d = d;
+        this.p = x.length;
+        this.n = reward.length / d;
+        this.minNodeSize = minNodeSize;
+        this.bin = new int[p][n];
+        this.binCount = new int[p];
+        this.sorted = new int[p][];
+        for (int j = 0; j < p; j++) {
+            double[] xj = x[j];
+            Integer[] boxed = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, (a, b) -> {
+                int c = Double.compare(xj[a], xj[b]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = boxed[i];
+            }
+            sorted[j] = order;
+            int current = 0;
+            int lastCandidate = 0;
+            for (int k = 1; k <= n; k++) {
+                bin[j][order[k - 1]] = current;
+                if (k < n && xj[order[k - 1]] < xj[order[k]] && k - lastCandidate >= splitStep) {
+                    current++;
+                    lastCandidate = k;
+                }
+            }
+            binCount[j] = current + 1;
+        }
+    }
+
+    /** The best choice at one node: a leaf (feature = -1) or a split "bin[feature] <= bin goes left". */
+    record Choice(double value, int feature, int bin, int action) {
+        boolean leaf() {
+            return feature < 0;
+        }
+    }
+
+    /** A found tree before its leaves are summarized. */
+    record Proto(int feature, double threshold, Proto left, Proto right, int action) {
+        boolean leaf() {
+            return left == null;
+        }
+    }
+
+    /** Per-thread scratch space for the depth-2 kernel. */
+    final class Workspace {
+        final int[][] rank = new int[p][n];
+        final double[][] nodeCum = new double[p][];
+        final int[][] nodeCount = new int[p][];
+        final double[][] left = new double[p][];
+        final int[][] leftCount = new int[p][];
+        final int[] bins = new int[p];
+        final double[] total = new double[d];
+        final double[] totalLeft = new double[d];
+        final double[] totalRight = new double[d];
+        final double[] prefix = new double[d];
+        final double[] prefixRight = new double[d];
+
+        Workspace() {
+            for (int k = 0; k < p; k++) {
+                nodeCum[k] = new double[binCount[k] * d];
+                nodeCount[k] = new int[binCount[k]];
+                left[k] = new double[binCount[k] * d];
+                leftCount[k] = new int[binCount[k]];
+            }
+        }
+    }
+
+    int[][] root() {
+        int[][] lists = new int[p][];
+        for (int j = 0; j < p; j++) {
+            lists[j] = sorted[j].clone();
+        }
+        return lists;
+    }
+
+    /** Finds the best tree of depth ≤ {@code depth} on all units, searching root features on {@code threads} threads. */
+    Proto solve(int depth, int threads) {
+        int[][] lists = root();
+        Choice top;
+        if (depth == 0 || threads <= 1 || p == 1) {
+            top = best(lists, depth, new Workspace());
+        } else {
+            top = bestParallel(lists, depth, threads);
+        }
+        return build(lists, depth, top, new Workspace());
+    }
+
+    private Choice bestParallel(int[][] lists, int depth, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, p));
+        try {
+            List<Future<Choice>> perFeature = new ArrayList<>();
+            for (int j = 0; j < p; j++) {
+                int feature = j;
+                perFeature.add(pool.submit(() -> bestWithRoot(lists, depth, feature, new Workspace())));
+            }
+            Choice best = leaf(lists);
+            for (Future<Choice> future : perFeature) {
+                Choice candidate = future.get();
+                if (candidate != null && candidate.value > best.value) {
+                    best = candidate;
+                }
+            }
+            return best;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Policy tree search was interrupted.", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Rebuilds the tree below a node from its best choice, re-searching each child at one depth less. */
+    Proto build(int[][] lists, int depth, Choice choice, Workspace w) {
+        if (choice.leaf()) {
+            return new Proto(-1, Double.NaN, null, null, choice.action);
+        }
+        int[][][] parts = partition(lists, choice.feature, choice.bin);
+        int[] leftOrder = parts[0][choice.feature];
+        double threshold = x[choice.feature][leftOrder[leftOrder.length - 1]];
+        Proto left = build(parts[0], depth - 1, best(parts[0], depth - 1, w), w);
+        Proto right = build(parts[1], depth - 1, best(parts[1], depth - 1, w), w);
+        if (left.leaf() && right.leaf() && left.action == right.action) {
+            return new Proto(-1, Double.NaN, null, null, left.action); // only possible through rounding
+        }
+        return new Proto(choice.feature, threshold, left, right, -1);
+    }
+
+    Choice best(int[][] lists, int depth, Workspace w) {
+        return switch (depth) {
+            case 0 -> leaf(lists);
+            case 1 -> best1(lists);
+            case 2 -> best2(lists, w, 0, p, true);
+            case 3 -> best3(lists, w, 0, p, true);
+            default -> throw new IllegalArgumentException("depth must be in 0..3, got " + depth);
+        };
+    }
+
+    /** Best split whose root splits on feature {@code j}, or null when none is admissible and better. */
+    Choice bestWithRoot(int[][] lists, int depth, int j, Workspace w) {
+        Choice c = switch (depth) {
+            case 1 -> best1Range(lists, j, j + 1, false);
+            case 2 -> best2(lists, w, j, j + 1, false);
+            case 3 -> best3(lists, w, j, j + 1, false);
+            default -> throw new IllegalArgumentException("depth must be in 1..3, got " + depth);
+        };
+        return c;
+    }
+
+    Choice leaf(int[][] lists) {
+        double[] total = new double[d];
+        for (int u : lists[0]) {
+            addRow(total, u);
+        }
+        int a = argmax(total);
+        return new Choice(total[a], -1, -1, a);
+    }
+
+    private void addRow(double[] sum, int u) {
+        int base = u * d;
+        for (int a = 0; a < d; a++) {
+            sum[a] += reward[base + a];
+        }
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int a = 1; a < v.length; a++) {
+            if (v[a] > v[best]) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** Index of the largest total[a] - part[a]. */
+    private static int argmaxDiff(double[] total, double[] part) {
+        int best = 0;
+        double bestValue = total[0] - part[0];
+        for (int a = 1; a < total.length; a++) {
+            double v = total[a] - part[a];
+            if (v > bestValue) {
+                best = a;
+                bestValue = v;
+            }
+        }
+        return best;
+    }
+
+    private Choice best1(int[][] lists) {
+        return best1Range(lists, 0, p, true);
+    }
+
+    /** Depth 1: one scan per feature with running sums. */
+    private Choice best1Range(int[][] lists, int from, int to, boolean withLeaf) {
+        int m = lists[0].length;
+        double[] total = new double[d];
+        for (int u : lists[0]) {
+            addRow(total, u);
+        }
+        int leafAction = argmax(total);
+        Choice best = withLeaf ? new Choice(total[leafAction], -1, -1, leafAction) : null;
+        double bestValue = withLeaf ? best.value : Double.NEGATIVE_INFINITY;
+        double[] prefix = new double[d];
+        for (int k = from; k < to; k++) {
+            Arrays.fill(prefix, 0);
+            int[] list = lists[k];
+            int[] bk = bin[k];
+            for (int pos = 0; pos < m - 1; pos++) {
+                int u = list[pos];
+                addRow(prefix, u);
+                if (bk[u] == bk[list[pos + 1]]) {
+                    continue;
+                }
+                int count = pos + 1;
+                if (count < minNodeSize || m - count < minNodeSize) {
+                    continue;
+                }
+                int la = argmax(prefix);
+                int ra = argmaxDiff(total, prefix);
+                if (la == ra) {
+                    continue;
+                }
+                double v = prefix[la] + (total[ra] - prefix[ra]);
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = new Choice(v, k, bk[u], -1);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Depth 2. For each root feature j in [from, to), units enter the left side in j's order; for every other
+     * feature k the left side's reward sums per bin of k are kept up to date, so the best depth-1 split of
+     * either side along k is one pass over k's bins.
+     */
+    private Choice best2(int[][] lists, Workspace w, int from, int to, boolean withLeaf) {
+        int m = lists[0].length;
+        double[] total = w.total;
+        Arrays.fill(total, 0);
+        for (int u : lists[0]) {
+            addRow(total, u);
+        }
+        int leafAction = argmax(total);
+        Choice best = withLeaf ? new Choice(total[leafAction], -1, -1, leafAction) : null;
+        double bestValue = withLeaf ? best.value : Double.NEGATIVE_INFINITY;
+        if (m < 2 * minNodeSize) {
+            return best;
+        }
+        // Prepare: compressed bin ranks of the node's units and cumulative sums over them, per feature.
+        for (int k = 0; k < p; k++) {
+            int[] list = lists[k];
+            int[] bk = bin[k];
+            int[] rank = w.rank[k];
+            double[] cum = w.nodeCum[k];
+            int[] count = w.nodeCount[k];
+            int r = -1;
+            int previous = -1;
+            for (int u : list) {
+                int b = bk[u];
+                if (b != previous) {
+                    r++;
+                    previous = b;
+                    Arrays.fill(cum, r * d, r * d + d, 0);
+                    count[r] = r == 0 ? 0 : count[r - 1];
+                    if (r > 0) {
+                        System.arraycopy(cum, (r - 1) * d, cum, r * d, d);
+                    }
+                }
+                rank[u] = r;
+                int base = u * d;
+                int at = r * d;
+                for (int a = 0; a < d; a++) {
+                    cum[at + a] += reward[base + a];
+                }
+                count[r]++;
+            }
+            w.bins[k] = r + 1;
+        }
+        double[] totalLeft = w.totalLeft;
+        double[] totalRight = w.totalRight;
+        for (int j = from; j < to; j++) {
+            int[] list = lists[j];
+            int[] bj = bin[j];
+            for (int k = 0; k < p; k++) {
+                Arrays.fill(w.left[k], 0, w.bins[k] * d, 0);
+                Arrays.fill(w.leftCount[k], 0, w.bins[k], 0);
+            }
+            Arrays.fill(totalLeft, 0);
+            int pos = 0;
+            while (pos < m) {
+                int b = bj[list[pos]];
+                while (pos < m && bj[list[pos]] == b) {
+                    int u = list[pos];
+                    int base = u * d;
+                    for (int a = 0; a < d; a++) {
+                        totalLeft[a] += reward[base + a];
+                    }
+                    for (int k = 0; k < p; k++) {
+                        int r = w.rank[k][u];
+                        double[] leftK = w.left[k];
+                        int at = r * d;
+                        for (int a = 0; a < d; a++) {
+                            leftK[at + a] += reward[base + a];
+                        }
+                        w.leftCount[k][r]++;
+                    }
+                    pos++;
+                }
+                if (pos == m) {
+                    break;
+                }
+                if (pos < minNodeSize || m - pos < minNodeSize) {
+                    continue;
+                }
+                for (int a = 0; a < d; a++) {
+                    totalRight[a] = total[a] - totalLeft[a];
+                }
+                double[] sides = bestSplitsOfSides(w, pos, m - pos);
+                boolean leftLeaf = sides[1] < 0;
+                boolean rightLeaf = sides[3] < 0;
+                if (leftLeaf && rightLeaf && sides[1] == sides[3]) {
+                    continue;
+                }
+                double v = sides[0] + sides[2];
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = new Choice(v, j, b, -1);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Best depth-≤1 value of the current left side (totalLeft, per-bin sums in w.left) and of the right side
+     * (node minus left). Returns {leftValue, leftCode, rightValue, rightCode}, where a code is -(action + 1) for
+     * a leaf and 1 for a split.
+     */
+    private double[] bestSplitsOfSides(Workspace w, int nLeft, int nRight) {
+        double[] totalLeft = w.totalLeft;
+        double[] totalRight = w.totalRight;
+        int la0 = argmax(totalLeft);
+        int ra0 = argmax(totalRight);
+        double leftValue = totalLeft[la0];
+        double leftCode = -(la0 + 1);
+        double rightValue = totalRight[ra0];
+        double rightCode = -(ra0 + 1);
+        double[] prefix = w.prefix;
+        double[] prefixRight = w.prefixRight;
+        int mns = minNodeSize;
+        for (int k = 0; k < p; k++) {
+            double[] leftK = w.left[k];
+            int[] leftCountK = w.leftCount[k];
+            double[] cum = w.nodeCum[k];
+            int[] count = w.nodeCount[k];
+            int bins = w.bins[k];
+            Arrays.fill(prefix, 0);
+            int countLeft = 0;
+            for (int r = 0; r < bins - 1; r++) {
+                int at = r * d;
+                for (int a = 0; a < d; a++) {
+                    prefix[a] += leftK[at + a];
+                }
+                int inBin = leftCountK[r];
+                countLeft += inBin;
+                if (inBin > 0 && countLeft >= mns && nLeft - countLeft >= mns) {
+                    int la = argmax(prefix);
+                    int ra = argmaxDiff(totalLeft, prefix);
+                    if (la != ra) {
+                        double v = prefix[la] + (totalLeft[ra] - prefix[ra]);
+                        if (v > leftValue) {
+                            leftValue = v;
+                            leftCode = 1;
+                        }
+                    }
+                }
+                int countRightBin = count[r] - (r == 0 ? 0 : count[r - 1]) - inBin;
+                int countRight = count[r] - countLeft;
+                if (countRightBin > 0 && countRight >= mns && nRight - countRight >= mns) {
+                    for (int a = 0; a < d; a++) {
+                        prefixRight[a] = cum[at + a] - prefix[a];
+                    }
+                    int la = argmax(prefixRight);
+                    int ra = argmaxDiff(totalRight, prefixRight);
+                    if (la != ra) {
+                        double v = prefixRight[la] + (totalRight[ra] - prefixRight[ra]);
+                        if (v > rightValue) {
+                            rightValue = v;
+                            rightCode = 1;
+                        }
+                    }
+                }
+            }
+        }
+        return new double[] {leftValue, leftCode, rightValue, rightCode};
+    }
+
+    /** Depth 3: every root candidate, with the depth-2 search on both sides. */
+    private Choice best3(int[][] lists, Workspace w, int from, int to, boolean withLeaf) {
+        int m = lists[0].length;
+        Choice leaf = leaf(lists);
+        Choice best = withLeaf ? leaf : null;
+        double bestValue = withLeaf ? best.value : Double.NEGATIVE_INFINITY;
+        for (int j = from; j < to; j++) {
+            int[] list = lists[j];
+            int[] bj = bin[j];
+            int pos = 0;
+            while (pos < m) {
+                int b = bj[list[pos]];
+                while (pos < m && bj[list[pos]] == b) {
+                    pos++;
+                }
+                if (pos == m) {
+                    break;
+                }
+                if (pos < minNodeSize || m - pos < minNodeSize) {
+                    continue;
+                }
+                int[][][] parts = partition(lists, j, b);
+                Choice left = best2(parts[0], w, 0, p, true);
+                Choice right = best2(parts[1], w, 0, p, true);
+                if (left.leaf() && right.leaf() && left.action == right.action) {
+                    continue;
+                }
+                double v = left.value + right.value;
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = new Choice(v, j, b, -1);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Stable partition of every sorted list into bin[j] <= b (left) and the rest. */
+    int[][][] partition(int[][] lists, int j, int b) {
+        int m = lists[0].length;
+        int[] bj = bin[j];
+        int nLeft = 0;
+        for (int u : lists[0]) {
+            if (bj[u] <= b) {
+                nLeft++;
+            }
+        }
+        int[][] left = new int[p][nLeft];
+        int[][] right = new int[p][m - nLeft];
+        for (int k = 0; k < p; k++) {
+            int l = 0;
+            int r = 0;
+            int[] lk = left[k];
+            int[] rk = right[k];
+            for (int u : lists[k]) {
+                if (bj[u] <= b) {
+                    lk[l++] = u;
+                } else {
+                    rk[r++] = u;
+                }
+            }
+        }
+        return new int[][][] {left, right};
+    }
+}
