@@ -98,7 +98,7 @@ final class ExactSearch {
 
     /** Per-thread scratch space for the depth-2 kernel. */
     final class Workspace {
-        final int[][] rank = new int[p][n];
+        final int[] rank = new int[n * p]; // unit-major: rank[u * p + k] = compressed bin of unit u along k
         final double[][] nodeCum = new double[p][];
         final int[][] nodeCount = new int[p][];
         final double[][] left = new double[p][];
@@ -108,7 +108,6 @@ final class ExactSearch {
         final double[] totalLeft = new double[d];
         final double[] totalRight = new double[d];
         final double[] prefix = new double[d];
-        final double[] prefixRight = new double[d];
 
         Workspace() {
             for (int k = 0; k < p; k++) {
@@ -309,7 +308,7 @@ final class ExactSearch {
         for (int k = 0; k < p; k++) {
             int[] list = lists[k];
             int[] bk = bin[k];
-            int[] rank = w.rank[k];
+            int[] rank = w.rank;
             double[] cum = w.nodeCum[k];
             int[] count = w.nodeCount[k];
             int r = -1;
@@ -325,7 +324,7 @@ final class ExactSearch {
                         System.arraycopy(cum, (r - 1) * d, cum, r * d, d);
                     }
                 }
-                rank[u] = r;
+                rank[u * p + k] = r;
                 int base = u * d;
                 int at = r * d;
                 for (int a = 0; a < d; a++) {
@@ -354,8 +353,9 @@ final class ExactSearch {
                     for (int a = 0; a < d; a++) {
                         totalLeft[a] += reward[base + a];
                     }
+                    int ranks = u * p;
                     for (int k = 0; k < p; k++) {
-                        int r = w.rank[k][u];
+                        int r = w.rank[ranks + k];
                         double[] leftK = w.left[k];
                         int at = r * d;
                         for (int a = 0; a < d; a++) {
@@ -405,7 +405,6 @@ final class ExactSearch {
         double rightValue = totalRight[ra0];
         double rightCode = -(ra0 + 1);
         double[] prefix = w.prefix;
-        double[] prefixRight = w.prefixRight;
         int mns = minNodeSize;
         for (int k = 0; k < p; k++) {
             double[] leftK = w.left[k];
@@ -417,37 +416,57 @@ final class ExactSearch {
             int countLeft = 0;
             for (int r = 0; r < bins - 1; r++) {
                 int at = r * d;
-                for (int a = 0; a < d; a++) {
-                    prefix[a] += leftK[at + a];
-                }
                 int inBin = leftCountK[r];
                 countLeft += inBin;
-                if (inBin > 0 && countLeft >= mns && nLeft - countLeft >= mns) {
-                    int la = argmax(prefix);
-                    int ra = argmaxDiff(totalLeft, prefix);
-                    if (la != ra) {
-                        double v = prefix[la] + (totalLeft[ra] - prefix[ra]);
-                        if (v > leftValue) {
-                            leftValue = v;
-                            leftCode = 1;
-                        }
-                    }
-                }
                 int countRightBin = count[r] - (r == 0 ? 0 : count[r - 1]) - inBin;
                 int countRight = count[r] - countLeft;
-                if (countRightBin > 0 && countRight >= mns && nRight - countRight >= mns) {
+                boolean splitLeft = inBin > 0 && countLeft >= mns && nLeft - countLeft >= mns;
+                boolean splitRight = countRightBin > 0 && countRight >= mns && nRight - countRight >= mns;
+                if (!splitLeft && !splitRight) {
                     for (int a = 0; a < d; a++) {
-                        prefixRight[a] = cum[at + a] - prefix[a];
+                        prefix[a] += leftK[at + a];
                     }
-                    int la = argmax(prefixRight);
-                    int ra = argmaxDiff(totalRight, prefixRight);
-                    if (la != ra) {
-                        double v = prefixRight[la] + (totalRight[ra] - prefixRight[ra]);
-                        if (v > rightValue) {
-                            rightValue = v;
-                            rightCode = 1;
-                        }
+                    continue;
+                }
+                // One pass over actions: the best action on each of the four sides, lowest index on ties.
+                double bestLl = Double.NEGATIVE_INFINITY;
+                double bestLr = Double.NEGATIVE_INFINITY;
+                double bestRl = Double.NEGATIVE_INFINITY;
+                double bestRr = Double.NEGATIVE_INFINITY;
+                int aLl = -1;
+                int aLr = -1;
+                int aRl = -1;
+                int aRr = -1;
+                for (int a = 0; a < d; a++) {
+                    double ll = prefix[a] + leftK[at + a];
+                    prefix[a] = ll;
+                    double lr = totalLeft[a] - ll;
+                    double rl = cum[at + a] - ll;
+                    double rr = totalRight[a] - rl;
+                    if (ll > bestLl) {
+                        bestLl = ll;
+                        aLl = a;
                     }
+                    if (lr > bestLr) {
+                        bestLr = lr;
+                        aLr = a;
+                    }
+                    if (rl > bestRl) {
+                        bestRl = rl;
+                        aRl = a;
+                    }
+                    if (rr > bestRr) {
+                        bestRr = rr;
+                        aRr = a;
+                    }
+                }
+                if (splitLeft && aLl != aLr && bestLl + bestLr > leftValue) {
+                    leftValue = bestLl + bestLr;
+                    leftCode = 1;
+                }
+                if (splitRight && aRl != aRr && bestRl + bestRr > rightValue) {
+                    rightValue = bestRl + bestRr;
+                    rightCode = 1;
                 }
             }
         }
