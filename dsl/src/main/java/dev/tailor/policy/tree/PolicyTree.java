@@ -28,6 +28,12 @@ public record PolicyTree(int depth, int splitStep, int minNodeSize, List<String>
             throw new IllegalArgumentException("depth must be in 1..3 for exact search, got " + depth
                     + ". Exact search grows like n^depth; for deeper trees use GraftedTree or HybridTree.");
         }
+        checkOptions(splitStep, minNodeSize, threads);
+        features = List.copyOf(features);
+    }
+
+    /** The checks shared by every tree spec. */
+    static void checkOptions(int splitStep, int minNodeSize, int threads) {
         if (splitStep < 1) {
             throw new IllegalArgumentException("splitStep must be ≥ 1, got " + splitStep + ". Use 1 to consider every split.");
         }
@@ -37,7 +43,6 @@ public record PolicyTree(int depth, int splitStep, int minNodeSize, List<String>
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be ≥ 1, got " + threads + ".");
         }
-        features = List.copyOf(features);
     }
 
     /** The default: depth 2, every split, leaves of at least one unit, all columns, one thread. */

@@ -73,6 +73,35 @@ record TreeInputs(double[][] x, List<String> features, RewardMatrix rewards) {
         return new ExactSearch(x, rewards.flat(), rewards.actionCount(), splitStep, minNodeSize);
     }
 
+    /** The exact depth-≤depth tree on these inputs. */
+    ExactSearch.Proto exact(int depth, int splitStep, int minNodeSize, int threads) {
+        return search(splitStep, minNodeSize).solve(depth, threads);
+    }
+
+    /** Rows (indices into these inputs) on each side of a split. */
+    int[][] split(int feature, double threshold) {
+        List<Integer> left = new ArrayList<>();
+        List<Integer> right = new ArrayList<>();
+        for (int i = 0; i < n(); i++) {
+            (x[feature][i] <= threshold ? left : right).add(i);
+        }
+        return new int[][] {left.stream().mapToInt(Integer::intValue).toArray(),
+                right.stream().mapToInt(Integer::intValue).toArray()};
+    }
+
+    /** Collapses every split whose two children are leaves with the same action (the reward is unchanged). */
+    static ExactSearch.Proto prune(ExactSearch.Proto proto) {
+        if (proto.leaf()) {
+            return proto;
+        }
+        ExactSearch.Proto left = prune(proto.left());
+        ExactSearch.Proto right = prune(proto.right());
+        if (left.leaf() && right.leaf() && left.action() == right.action()) {
+            return left;
+        }
+        return new ExactSearch.Proto(proto.feature(), proto.threshold(), left, right, -1);
+    }
+
     /** Turns a found tree into public nodes with the training counts and rewards of each leaf. */
     PolicyNode summarize(ExactSearch.Proto proto) {
         int[] all = new int[n()];
