@@ -167,16 +167,26 @@ public final class PolicyTreeFit implements Rendered {
         } else {
             PolicyNode.Leaf leaf = (PolicyNode.Leaf) node;
             out.append(lead).append(leaf.actionName()).append("  (n = ").append(Fmt.count(leaf.n()))
-                    .append(", mean reward ").append(number(leaf.meanReward())).append(")\n");
+                    .append(", mean reward ").append(number(leaf.meanReward(), 4)).append(")\n");
         }
+    }
+
+    /** A drawing of the tree (PNG or SVG), for notebooks and reports. */
+    public PolicyTreePlot plot() {
+        return new PolicyTreePlot(this);
     }
 
     /** A threshold or reward for display: integers as integers, otherwise 6 significant digits. */
     static String number(double v) {
+        return number(v, 6);
+    }
+
+    /** As {@link #number(double)} with {@code digits} significant digits (integers stay whole). */
+    static String number(double v, int digits) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 
     private Report report() {
@@ -186,10 +196,10 @@ public final class PolicyTreeFit implements Rendered {
         for (int l = 0; l < leaves.size(); l++) {
             PolicyNode.Leaf leaf = leaves.get(l);
             rows.add(List.of(Integer.toString(l + 1), rules.get(l), leaf.actionName(), Fmt.count(leaf.n()),
-                    number(leaf.meanReward())));
+                    number(leaf.meanReward(), 4)));
         }
         String title = "Policy tree (" + method + "), n = " + Fmt.count(n()) + ", " + actions.size()
-                + " actions: total reward " + number(reward()) + " (mean " + number(meanReward()) + ")";
+                + " actions: total reward " + number(reward()) + " (mean " + number(meanReward(), 4) + ")";
         return new Report(title, List.of("leaf", "rule", "action", "n", "mean reward"), rows,
                 List.of("Features: " + String.join(", ", features) + ". x <= threshold goes left (yes)."));
     }

@@ -55,6 +55,19 @@ class PolicyTreeRenderingTest {
     }
 
     @Test
+    void plotDrawsOneBoxPerNodeAsSvgTextAndAsAPng() {
+        PolicyTreePlot plot = fit().plot();
+        String svg = plot.toSvg();
+        assertEquals(5, svg.split("<rect x=").length - 1, svg); // 2 splits + 3 leaves
+        assertTrue(svg.contains("math_z &lt;= 0.31"), svg);
+        assertTrue(svg.contains(">TU<"), svg);
+        byte[] png = plot.toPng();
+        assertTrue(png.length > 100 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
+        assertTrue(plot.toHtml().startsWith("<div class=\"tailor-plot\">"));
+        assertEquals(3, plot.table().rowCount());
+    }
+
+    @Test
     void specPrintsItsOptions() {
         assertEquals("PolicyTree (not fitted): exact search, depth 3, split step 10, features a, b, 1 thread; "
                 + "call fit(covariates, rewards)", PolicyTree.spec().depth(3).splitStep(10).features("a", "b").toString());

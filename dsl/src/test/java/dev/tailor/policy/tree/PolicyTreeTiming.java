@@ -29,6 +29,12 @@ final class PolicyTreeTiming {
                         problem(50_000, 10, 17, 50, 2L), PolicyTree.spec().depth(3).threads(threads));
                 case "depth3energy" -> run("depth 3, n = 3,870, 5 ENERGY-like covariates, 3 actions, every split",
                         energy(3_870, 3L), PolicyTree.spec().depth(3).threads(threads));
+                case "depth3energyStep" -> run("depth 3, n = 3,870, 5 ENERGY-like covariates, 3 actions, split step 39",
+                        energy(3_870, 3L), PolicyTree.spec().depth(3).splitStep(39).threads(threads));
+                case "depth3energy1000" -> run("depth 3, n = 1,000, 5 ENERGY-like covariates, 3 actions, every split",
+                        energy(1_000, 3L), PolicyTree.spec().depth(3).threads(threads));
+                case "depth3energy1500" -> run("depth 3, n = 1,500, 5 ENERGY-like covariates, 3 actions, every split",
+                        energy(1_500, 3L), PolicyTree.spec().depth(3).threads(threads));
                 case "depth3continuous" -> run("depth 3, n = 3,870, 5 continuous covariates, 3 actions, every split",
                         problem(3_870, 5, 3, 0, 4L), PolicyTree.spec().depth(3).threads(threads));
                 default -> throw new IllegalArgumentException("unknown case " + name);
@@ -37,11 +43,13 @@ final class PolicyTreeTiming {
     }
 
     private static void run(String label, Object[] data, PolicyTree spec) {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         PolicyTreeFit fit = spec.fit((double[][]) data[0], (String[]) data[1], (RewardMatrix) data[2]);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%s, %d threads: %.2f s, reward %.3f, %d leaves%n", label, spec.threads(), seconds,
-                fit.reward(), fit.leaves().size());
+        System.out.printf("%s, %d threads: %.2f s wall, %.2f s process CPU, reward %.3f, %d leaves%n", label,
+                spec.threads(), seconds, (os.getProcessCpuTime() - cpu) / 1e9, fit.reward(), fit.leaves().size());
     }
 
     /** Gaussian covariates (rounded to {@code levels} quantile levels when levels > 0). */
