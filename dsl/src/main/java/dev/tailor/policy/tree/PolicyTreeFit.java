@@ -103,6 +103,24 @@ public final class PolicyTreeFit implements Rendered {
         return out;
     }
 
+    /**
+     * The leaf number (1 = leftmost, as in {@link #table()} and {@link #rules()}) for each row; columns are the
+     * {@link #features()} in order. Units with the same leaf number form one policy group.
+     */
+    public int[] leaf(double[][] rows) {
+        List<PolicyNode.Leaf> leaves = leaves();
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            PolicyNode.Leaf reached = route(rows[i]);
+            for (int l = 0; l < leaves.size(); l++) {
+                if (leaves.get(l) == reached) {
+                    out[i] = l + 1;
+                }
+            }
+        }
+        return out;
+    }
+
     private PolicyNode.Leaf route(double[] row) {
         PolicyNode node = root;
         while (node instanceof PolicyNode.Split split) {

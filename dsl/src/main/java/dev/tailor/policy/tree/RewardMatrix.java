@@ -84,6 +84,77 @@ public final class RewardMatrix {
         return new RewardMatrix(n, List.copyOf(names), values);
     }
 
+    /**
+     * Kitagawa–Tetenov EWM rewards by inverse propensity weighting (ENERGY eq. 7, "IPW_RAW"):
+     * Γ[i, j] = W_i·1{Z_i = j}/π_j with the design propensities π_j = n_j/n. Column j's mean is arm j's mean outcome.
+     *
+     * @param outcome per-unit outcome W_i (welfare)
+     * @param arm     assigned arm Z_i as an index into {@code arms}
+     * @param arms    arm names, one reward column each; every arm needs at least one unit
+     */
+    public static RewardMatrix ipw(double[] outcome, int[] arm, String... arms) {
+        return ipw(outcome, arm, new double[outcome.length], arms);
+    }
+
+    /**
+     * IPW rewards around a baseline ("IPW_CENTERED"): Γ[i, j] = (W_i − h_i)·1{Z_i = j}/π_j. Any h(X) leaves the
+     * population objective unchanged up to a policy-invariant constant but removes most of the arm-count noise a
+     * tree would otherwise fit; pass a cross-fitted prediction of W from X pooled over arms.
+     */
+    public static RewardMatrix ipw(double[] outcome, int[] arm, double[] baseline, String... arms) {
+        List<String> names = checkNames(arms);
+        int n = outcome.length;
+        if (arm.length != n || baseline.length != n) {
+            throw new DataException("outcome, arm and baseline must have one entry per unit; got " + n + ", "
+                    + arm.length + " and " + baseline.length + ".");
+        }
+        int d = names.size();
+        long[] count = new long[d];
+        for (int i = 0; i < n; i++) {
+            if (arm[i] < 0 || arm[i] >= d) {
+                throw new DataException("Arm index " + arm[i] + " in row " + i + " is outside 0.." + (d - 1) + " ("
+                        + String.join(", ", names) + "). Code arms as indices into the arm names.");
+            }
+            if (!Double.isFinite(outcome[i]) || !Double.isFinite(baseline[i])) {
+                throw new DataException("Outcome or baseline in row " + i + " is not finite (" + outcome[i] + ", "
+                        + baseline[i] + "); drop or impute that row.");
+            }
+            count[arm[i]]++;
+        }
+        for (int a = 0; a < d; a++) {
+            if (count[a] == 0) {
+                throw new DataException("Arm \"" + names.get(a) + "\" has no units, so its propensity is 0 and IPW"
+                        + " rewards are undefined. Drop the arm or check the assignment.");
+            }
+        }
+        double[] values = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            values[i * d + arm[i]] = (outcome[i] - baseline[i]) * n / count[arm[i]];
+        }
+        return new RewardMatrix(n, names, values);
+    }
+
+    /** The same rows with only the named actions, in the order given (e.g. a selection-absent U/T problem). */
+    public RewardMatrix actions(String... keep) {
+        List<String> names = checkNames(keep);
+        int[] index = new int[names.size()];
+        for (int c = 0; c < index.length; c++) {
+            index[c] = actions.indexOf(names.get(c));
+            if (index[c] < 0) {
+                throw new DataException("Action \"" + names.get(c) + "\" is not in the reward matrix. Available: "
+                        + String.join(", ", actions) + ".");
+            }
+        }
+        int d = actions.size();
+        double[] out = new double[rows * index.length];
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < index.length; c++) {
+                out[i * index.length + c] = values[i * d + index[c]];
+            }
+        }
+        return new RewardMatrix(rows, names, out);
+    }
+
     private static List<String> checkNames(String[] actions) {
         if (actions == null || actions.length == 0) {
             throw new DataException("A reward matrix needs at least one action (column); got none.");

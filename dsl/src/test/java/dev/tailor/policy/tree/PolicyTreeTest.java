@@ -91,6 +91,21 @@ class PolicyTreeTest {
     }
 
     @Test
+    void exactDepthThreeRespectsTheMinimumNodeSizeLikeBruteForce() {
+        SplittableRandom rng = new SplittableRandom(37L);
+        for (int trial = 0; trial < 12; trial++) {
+            Problem problem = random(rng, 10 + rng.nextInt(10), 1 + rng.nextInt(2), 2 + rng.nextInt(2), true);
+            int minNodeSize = 2 + rng.nextInt(3);
+            PolicyTreeFit fit = PolicyTree.spec().depth(3).minNodeSize(minNodeSize)
+                    .fit(problem.x(), problem.names(), problem.rewards());
+            assertEquals(BruteForceTrees.best(problem.x(), problem.gamma(), 3, minNodeSize), fit.reward(), 0.0, "trial " + trial);
+            for (PolicyNode.Leaf leaf : fit.leaves()) {
+                assertTrue(leaf.n() >= Math.min(minNodeSize, problem.x().length));
+            }
+        }
+    }
+
+    @Test
     void resultsAreIdenticalForAnyThreadCount() {
         SplittableRandom rng = new SplittableRandom(5L);
         for (int trial = 0; trial < 20; trial++) {
