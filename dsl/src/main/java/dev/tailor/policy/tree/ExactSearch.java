@@ -44,7 +44,17 @@ final class ExactSearch {
     final int minNodeSize;
     final int[][] sorted; // [feature]: units by (x, row index)
 
+    /** Largest histogram memory (doubles) for which depth 3 uses {@link HistogramDepthThree}. */
+    static final long HISTOGRAM_BUDGET = 6_000_000;
+
+    final long histogramBudget;
+
     ExactSearch(double[][] x, double[] reward, int d, int splitStep, int minNodeSize) {
+        this(x, reward, d, splitStep, minNodeSize, HISTOGRAM_BUDGET);
+    }
+
+    ExactSearch(double[][] x, double[] reward, int d, int splitStep, int minNodeSize, long histogramBudget) {
+        this.histogramBudget = histogramBudget;
         this.x = x;
         this.reward = reward;
         this.d = d;
@@ -304,36 +314,7 @@ final class ExactSearch {
         if (m < 2 * minNodeSize) {
             return best;
         }
-        // Prepare: compressed bin ranks of the node's units and cumulative sums over them, per feature.
-        for (int k = 0; k < p; k++) {
-            int[] list = lists[k];
-            int[] bk = bin[k];
-            int[] rank = w.rank;
-            double[] cum = w.nodeCum[k];
-            int[] count = w.nodeCount[k];
-            int r = -1;
-            int previous = -1;
-            for (int u : list) {
-                int b = bk[u];
-                if (b != previous) {
-                    r++;
-                    previous = b;
-                    Arrays.fill(cum, r * d, r * d + d, 0);
-                    count[r] = r == 0 ? 0 : count[r - 1];
-                    if (r > 0) {
-                        System.arraycopy(cum, (r - 1) * d, cum, r * d, d);
-                    }
-                }
-                rank[u * p + k] = r;
-                int base = u * d;
-                int at = r * d;
-                for (int a = 0; a < d; a++) {
-                    cum[at + a] += reward[base + a];
-                }
-                count[r]++;
-            }
-            w.bins[k] = r + 1;
-        }
+        prepare(lists, w);
         double[] totalLeft = w.totalLeft;
         double[] totalRight = w.totalRight;
         for (int j = from; j < to; j++) {
@@ -388,6 +369,39 @@ final class ExactSearch {
             }
         }
         return best;
+    }
+
+    /** Compressed bin ranks of the node's units, and cumulative sums and counts over those bins, per feature. */
+    private void prepare(int[][] lists, Workspace w) {
+        for (int k = 0; k < p; k++) {
+            int[] list = lists[k];
+            int[] bk = bin[k];
+            int[] rank = w.rank;
+            double[] cum = w.nodeCum[k];
+            int[] count = w.nodeCount[k];
+            int r = -1;
+            int previous = -1;
+            for (int u : list) {
+                int b = bk[u];
+                if (b != previous) {
+                    r++;
+                    previous = b;
+                    Arrays.fill(cum, r * d, r * d + d, 0);
+                    count[r] = r == 0 ? 0 : count[r - 1];
+                    if (r > 0) {
+                        System.arraycopy(cum, (r - 1) * d, cum, r * d, d);
+                    }
+                }
+                rank[u * p + k] = r;
+                int base = u * d;
+                int at = r * d;
+                for (int a = 0; a < d; a++) {
+                    cum[at + a] += reward[base + a];
+                }
+                count[r]++;
+            }
+            w.bins[k] = r + 1;
+        }
     }
 
     /**
@@ -476,6 +490,12 @@ final class ExactSearch {
     /** Depth 3: every root candidate, with the depth-2 search on both sides. */
     private Choice best3(int[][] lists, Workspace w, int from, int to, boolean withLeaf) {
         int m = lists[0].length;
+        if (m >= 2 * minNodeSize) {
+            prepare(lists, w);
+            if (HistogramDepthThree.cells(w.bins, d) <= histogramBudget) {
+                return new HistogramDepthThree(this, lists, w.rank, w.bins).search(lists, from, to, withLeaf);
+            }
+        }
         Choice leaf = leaf(lists);
         Choice best = withLeaf ? leaf : null;
         double bestValue = withLeaf ? best.value : Double.NEGATIVE_INFINITY;

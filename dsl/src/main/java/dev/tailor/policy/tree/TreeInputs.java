@@ -16,6 +16,7 @@ record TreeInputs(double[][] x, List<String> features, RewardMatrix rewards) {
 
     static TreeInputs of(Table covariates, List<String> features, RewardMatrix rewards) {
         List<String> names = features.isEmpty() ? covariates.columnNames() : features;
+        checkFeatures(names);
         checkRows(covariates.rowCount(), rewards);
         double[][] x = new double[names.size()][];
         for (int j = 0; j < names.size(); j++) {
@@ -28,6 +29,7 @@ record TreeInputs(double[][] x, List<String> features, RewardMatrix rewards) {
         checkRows(rows.length, rewards);
         List<String> all = List.of(names);
         List<String> chosen = features.isEmpty() ? all : features;
+        checkFeatures(chosen);
         double[][] x = new double[chosen.size()][rows.length];
         for (int j = 0; j < chosen.size(); j++) {
             int column = all.indexOf(chosen.get(j));
@@ -49,6 +51,16 @@ record TreeInputs(double[][] x, List<String> features, RewardMatrix rewards) {
             }
         }
         return new TreeInputs(x, List.copyOf(chosen), rewards);
+    }
+
+    private static void checkFeatures(List<String> names) {
+        if (names.isEmpty()) {
+            throw new DataException("There are no covariates to split on; pass a table with at least one number column"
+                    + " or name the features with features(...).");
+        }
+        if (new java.util.HashSet<>(names).size() < names.size()) {
+            throw new DataException("Features " + names + " name a column twice; list each feature once.");
+        }
     }
 
     private static void checkRows(int covariateRows, RewardMatrix rewards) {

@@ -106,6 +106,23 @@ class PolicyTreeTest {
     }
 
     @Test
+    void histogramAndPartitionDepthThreeSearchesFindTheSameTree() {
+        SplittableRandom rng = new SplittableRandom(59L);
+        for (int trial = 0; trial < 30; trial++) {
+            Problem problem = random(rng, 10 + rng.nextInt(40), 1 + rng.nextInt(3), 2 + rng.nextInt(3), true);
+            int minNodeSize = 1 + rng.nextInt(3);
+            TreeInputs inputs = TreeInputs.of(problem.x(), problem.names(), List.of(), problem.rewards());
+            int d = problem.gamma()[0].length;
+            PolicyNode histogram = inputs.summarize(
+                    new ExactSearch(inputs.x(), inputs.rewards().flat(), d, 1, minNodeSize).solve(3, 1));
+            PolicyNode partition = inputs.summarize(
+                    new ExactSearch(inputs.x(), inputs.rewards().flat(), d, 1, minNodeSize, 0).solve(3, 1));
+            // Integer rewards: all sums are exact, so both searches see the same ties and pick the same tree.
+            assertEquals(partition, histogram, "trial " + trial);
+        }
+    }
+
+    @Test
     void resultsAreIdenticalForAnyThreadCount() {
         SplittableRandom rng = new SplittableRandom(5L);
         for (int trial = 0; trial < 20; trial++) {
