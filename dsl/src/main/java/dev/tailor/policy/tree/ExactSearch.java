@@ -45,7 +45,7 @@ final class ExactSearch {
     final int[][] sorted; // [feature]: units by (x, row index)
 
     /** Largest histogram memory (doubles) for which depth 3 uses {@link HistogramDepthThree}. */
-    static final long HISTOGRAM_BUDGET = 6_000_000;
+    static final long HISTOGRAM_BUDGET = 16_000_000; // 128 MB per thread
 
     final long histogramBudget;
 
