@@ -8,11 +8,14 @@ import tech.tablesaw.api.Table;
  * the total reward Σ_i Γ[i, action(leaf(x_i))] over all trees splitting on the chosen features. Build one with
  * {@code PolicyTree.spec().depth(2).features("a", "b")}, then {@link #fit(Table, RewardMatrix)}.
  *
- * <p><b>Cost.</b> Exact search is expensive and grows with the depth: a depth-2 tree costs about p²·n·d plus
- * C·p·B·d operations (C candidate splits, B bins per feature, d actions); depth 3 repeats a depth-2 search on both
- * sides of every root candidate, so its cost is roughly C times that. For continuous features at depth 3 use
- * {@link #splitStep(int)} (for example n/100) or few distinct values; for deeper trees use {@link GraftedTree} or
- * {@link HybridTree}.
+ * <p><b>Cost.</b> Exact search is expensive and grows with the depth. With p features, d actions, C candidate
+ * splits in all and B per feature: depth 2 costs about p²·n·d + C·p·B·d operations; depth 3 costs about
+ * p³·n·d + C·(p·B)²·d when features have few bins (up to 128 MB of histograms per thread), and otherwise a full
+ * depth-2 search per root candidate, which on continuous features grows like n³ (n = 1,000 with two continuous
+ * features already takes minutes). For continuous features at depth 3 use {@link #splitStep(int)} (about n/100
+ * gives ~100 bins per feature, seconds at n = 3,870); for deeper trees use {@link GraftedTree} or
+ * {@link HybridTree}. Measured figures: depth 2, n = 50,000, p = 10, d = 17, split step 100: about 4 s of CPU;
+ * depth 3, n = 50,000, p = 5 with 50 values each, d = 3: about 3 s of CPU.
  *
  * @param depth       maximum depth, 1..3
  * @param splitStep   consider only every splitStep-th boundary of each feature's sorted values (1 = all); the
