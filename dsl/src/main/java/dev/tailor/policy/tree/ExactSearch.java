@@ -498,38 +498,129 @@ final class ExactSearch {
                 return new HistogramDepthThree(this, lists, w.rank, w.bins).search(lists, from, to, withLeaf);
             }
         }
-        Choice leaf = leaf(lists);
-        Choice best = withLeaf ? leaf : null;
-        double bestValue = withLeaf ? best.value : Double.NEGATIVE_INFINITY;
-        for (int j = from; j < to; j++) {
-            int[] list = lists[j];
-            int[] bj = bin[j];
-            int pos = 0;
-            while (pos < m) {
-                int b = bj[list[pos]];
-                while (pos < m && bj[list[pos]] == b) {
-                    pos++;
+        return new PrunedDepthThree(lists, w).search(from, to, withLeaf);
+    }
+
+    /**
+     * Depth 3 by a depth-2 search on both sides of root candidates, skipping candidates that provably cannot
+     * reach the best value found so far. Shift each row by c_i = −min_a Γ[i,a] so rewards are ≥ 0; then the
+     * depth-2 optimum can only grow when units are added, so for root candidates between two evaluated ones a < b
+     * (along the same feature) the depth-3 value is at most D2(left of b) + D2(right of a) + Σ_{units between} c_i.
+     * Blocks whose bound is below the incumbent (by more than a rounding margin) are skipped; the others are
+     * bisected. The result is the same as evaluating every candidate: a skipped candidate can neither beat nor
+     * tie the best value.
+     */
+    private final class PrunedDepthThree {
+        private static final int BLOCK = 32;
+        private final int[][] lists;
+        private final Workspace w;
+        private final int m;
+        private double incumbent;
+        private final double margin;
+
+        PrunedDepthThree(int[][] lists, Workspace w) {
+            this.lists = lists;
+            this.w = w;
+            this.m = lists[0].length;
+            double scale = 1;
+            for (int u : lists[0]) {
+                double max = 0;
+                for (int a = 0; a < d; a++) {
+                    max = Math.max(max, Math.abs(reward[u * d + a]));
                 }
-                if (pos == m) {
-                    break;
+                scale += max;
+            }
+            this.margin = 1e-9 * scale;
+        }
+
+        Choice search(int from, int to, boolean withLeaf) {
+            Choice leaf = leaf(lists);
+            Choice best = withLeaf ? leaf : null;
+            double bestValue = withLeaf ? best.value : Double.NEGATIVE_INFINITY;
+            // A candidate below the leaf can never be chosen (the leaf is compared first, or by the caller).
+            incumbent = leaf.value;
+            for (int j = from; j < to; j++) {
+                int[] list = lists[j];
+                int[] bj = bin[j];
+                // Root candidates along j: left sizes and bins, in scan order.
+                int[] size = new int[m];
+                int[] bins = new int[m];
+                double[] shift = new double[m + 1]; // shift[k] = Σ c_i over the first k units in j's order
+                int count = 0;
+                int pos = 0;
+                while (pos < m) {
+                    int b = bj[list[pos]];
+                    while (pos < m && bj[list[pos]] == b) {
+                        int u = list[pos];
+                        double min = reward[u * d];
+                        for (int a = 1; a < d; a++) {
+                            min = Math.min(min, reward[u * d + a]);
+                        }
+                        shift[pos + 1] = shift[pos] - min;
+                        pos++;
+                    }
+                    if (pos == m) {
+                        break;
+                    }
+                    if (pos < minNodeSize || m - pos < minNodeSize) {
+                        continue;
+                    }
+                    size[count] = pos;
+                    bins[count] = b;
+                    count++;
                 }
-                if (pos < minNodeSize || m - pos < minNodeSize) {
-                    continue;
+                double[] leftValue = new double[count];
+                double[] rightValue = new double[count];
+                double[] total = new double[count];
+                boolean[] done = new boolean[count];
+                for (int c = 0; c < count; c += BLOCK) {
+                    evaluate(j, c, bins, leftValue, rightValue, total, done);
                 }
-                int[][][] parts = partition(lists, j, b);
-                Choice left = best2(parts[0], w, 0, p, true);
-                Choice right = best2(parts[1], w, 0, p, true);
-                if (left.leaf() && right.leaf() && left.action == right.action) {
-                    continue;
+                if (count > 0 && !done[count - 1]) {
+                    evaluate(j, count - 1, bins, leftValue, rightValue, total, done);
                 }
-                double v = left.value + right.value;
-                if (v > bestValue) {
-                    bestValue = v;
-                    best = new Choice(v, j, b, -1);
+                for (int c = 0; c + 1 < count; c = Math.min(c + BLOCK, count - 1)) {
+                    refine(j, c, Math.min(c + BLOCK, count - 1), size, bins, shift, leftValue, rightValue, total, done);
+                }
+                for (int c = 0; c < count; c++) {
+                    if (done[c] && total[c] > bestValue) {
+                        bestValue = total[c];
+                        best = new Choice(total[c], j, bins[c], -1);
+                    }
                 }
             }
+            return best;
         }
-        return best;
+
+        private void refine(int j, int a, int b, int[] size, int[] bins, double[] shift, double[] leftValue,
+                double[] rightValue, double[] total, boolean[] done) {
+            if (b - a <= 1) {
+                return;
+            }
+            double bound = leftValue[b] + rightValue[a] + (shift[size[b]] - shift[size[a]]);
+            if (bound < incumbent - margin) {
+                return;
+            }
+            int mid = (a + b) >>> 1;
+            evaluate(j, mid, bins, leftValue, rightValue, total, done);
+            refine(j, a, mid, size, bins, shift, leftValue, rightValue, total, done);
+            refine(j, mid, b, size, bins, shift, leftValue, rightValue, total, done);
+        }
+
+        private void evaluate(int j, int c, int[] bins, double[] leftValue, double[] rightValue, double[] total,
+                boolean[] done) {
+            int[][][] parts = partition(lists, j, bins[c]);
+            Choice left = best2(parts[0], w, 0, p, true);
+            Choice right = best2(parts[1], w, 0, p, true);
+            leftValue[c] = left.value;
+            rightValue[c] = right.value;
+            boolean sameLeaf = left.leaf() && right.leaf() && left.action == right.action;
+            total[c] = sameLeaf ? Double.NEGATIVE_INFINITY : left.value + right.value;
+            done[c] = true;
+            if (total[c] > incumbent) {
+                incumbent = total[c];
+            }
+        }
     }
 
     /** Stable partition of every sorted list into bin[j] <= b (left) and the rest. */

@@ -123,6 +123,26 @@ class PolicyTreeTest {
     }
 
     @Test
+    void prunedDepthThreeSearchOnManyDistinctValuesFindsTheSameTreeAsHistograms() {
+        SplittableRandom rng = new SplittableRandom(71L);
+        for (int trial = 0; trial < 6; trial++) {
+            int n = 80 + rng.nextInt(60);
+            double[][] x = new double[n][2];
+            double[][] gamma = new double[n][3];
+            for (int i = 0; i < n; i++) {
+                x[i][0] = rng.nextInt(1000);
+                x[i][1] = rng.nextInt(1000);
+                int arm = rng.nextInt(3);
+                gamma[i][arm] = rng.nextInt(-20, 21) + (arm == 1 && x[i][0] > 500 ? 8 : 0); // IPW-like: one nonzero
+            }
+            TreeInputs inputs = TreeInputs.of(x, new String[] {"a", "b"}, List.of(), RewardMatrix.of(gamma));
+            PolicyNode histogram = inputs.summarize(new ExactSearch(inputs.x(), inputs.rewards().flat(), 3, 1, 1).solve(3, 1));
+            PolicyNode pruned = inputs.summarize(new ExactSearch(inputs.x(), inputs.rewards().flat(), 3, 1, 1, 0).solve(3, 2));
+            assertEquals(histogram, pruned, "trial " + trial);
+        }
+    }
+
+    @Test
     void resultsAreIdenticalForAnyThreadCount() {
         SplittableRandom rng = new SplittableRandom(5L);
         for (int trial = 0; trial < 20; trial++) {
