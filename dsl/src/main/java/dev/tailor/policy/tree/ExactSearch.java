@@ -505,7 +505,8 @@ final class ExactSearch {
      * Depth 3 by a depth-2 search on both sides of root candidates, skipping candidates that provably cannot
      * reach the best value found so far. Shift each row by c_i = −min_a Γ[i,a] so rewards are ≥ 0; then the
      * depth-2 optimum can only grow when units are added, so for root candidates between two evaluated ones a < b
-     * (along the same feature) the depth-3 value is at most D2(left of b) + D2(right of a) + Σ_{units between} c_i.
+     * (along the same feature) the depth-3 value is at most D2(left of b) + D2(right of a) + Σ_{units between} c_i;
+     * shifting by −max_a Γ[i,a] instead gives D2(left of a) + D2(right of b) + Σ_{units between} max_a Γ[i,a].
      * Blocks whose bound is below the incumbent (by more than a rounding margin) are skipped; the others are
      * bisected. The result is the same as evaluating every candidate: a skipped candidate can neither beat nor
      * tie the best value.
@@ -546,6 +547,7 @@ final class ExactSearch {
                 int[] size = new int[m];
                 int[] bins = new int[m];
                 double[] shift = new double[m + 1]; // shift[k] = Σ c_i over the first k units in j's order
+                double[] best1 = new double[m + 1]; // best1[k] = Σ max_a Γ[i,a] over the first k units
                 int count = 0;
                 int pos = 0;
                 while (pos < m) {
@@ -553,10 +555,13 @@ final class ExactSearch {
                     while (pos < m && bj[list[pos]] == b) {
                         int u = list[pos];
                         double min = reward[u * d];
+                        double max = reward[u * d];
                         for (int a = 1; a < d; a++) {
                             min = Math.min(min, reward[u * d + a]);
+                            max = Math.max(max, reward[u * d + a]);
                         }
                         shift[pos + 1] = shift[pos] - min;
+                        best1[pos + 1] = best1[pos] + max;
                         pos++;
                     }
                     if (pos == m) {
@@ -580,7 +585,7 @@ final class ExactSearch {
                     evaluate(j, count - 1, bins, leftValue, rightValue, total, done);
                 }
                 for (int c = 0; c + 1 < count; c = Math.min(c + BLOCK, count - 1)) {
-                    refine(j, c, Math.min(c + BLOCK, count - 1), size, bins, shift, leftValue, rightValue, total, done);
+                    refine(j, c, Math.min(c + BLOCK, count - 1), size, bins, shift, best1, leftValue, rightValue, total, done);
                 }
                 for (int c = 0; c < count; c++) {
                     if (done[c] && total[c] > bestValue) {
@@ -592,19 +597,21 @@ final class ExactSearch {
             return best;
         }
 
-        private void refine(int j, int a, int b, int[] size, int[] bins, double[] shift, double[] leftValue,
-                double[] rightValue, double[] total, boolean[] done) {
+        private void refine(int j, int a, int b, int[] size, int[] bins, double[] shift, double[] best1,
+                double[] leftValue, double[] rightValue, double[] total, boolean[] done) {
             if (b - a <= 1) {
                 return;
             }
-            double bound = leftValue[b] + rightValue[a] + (shift[size[b]] - shift[size[a]]);
+            // Shifting rows down by max_a Γ instead makes optima shrink as units are added: a second bound.
+            double bound = Math.min(leftValue[b] + rightValue[a] + (shift[size[b]] - shift[size[a]]),
+                    leftValue[a] + rightValue[b] + (best1[size[b]] - best1[size[a]]));
             if (bound < incumbent - margin) {
                 return;
             }
             int mid = (a + b) >>> 1;
             evaluate(j, mid, bins, leftValue, rightValue, total, done);
-            refine(j, a, mid, size, bins, shift, leftValue, rightValue, total, done);
-            refine(j, mid, b, size, bins, shift, leftValue, rightValue, total, done);
+            refine(j, a, mid, size, bins, shift, best1, leftValue, rightValue, total, done);
+            refine(j, mid, b, size, bins, shift, best1, leftValue, rightValue, total, done);
         }
 
         private void evaluate(int j, int c, int[] bins, double[] leftValue, double[] rightValue, double[] total,

@@ -125,8 +125,8 @@ class PolicyTreeTest {
     @Test
     void prunedDepthThreeSearchOnManyDistinctValuesFindsTheSameTreeAsHistograms() {
         SplittableRandom rng = new SplittableRandom(71L);
-        for (int trial = 0; trial < 6; trial++) {
-            int n = 80 + rng.nextInt(60);
+        for (int trial = 0; trial < 5; trial++) {
+            int n = 60 + rng.nextInt(50);
             double[][] x = new double[n][2];
             double[][] gamma = new double[n][3];
             for (int i = 0; i < n; i++) {
