@@ -109,7 +109,25 @@ final class ExactSearch {
     }
 
     /** Per-thread scratch space for the depth-2 kernel. */
+    /**
+     * The best depth-3 value found so far at the root, shared by the threads searching different root features.
+     * It only decides which candidates are skipped as provably worse, never which tree is returned.
+     */
+    static final class SharedBest {
+        private double value = Double.NEGATIVE_INFINITY;
+
+        synchronized double get() {
+            return value;
+        }
+
+        synchronized void offer(double candidate) {
+            value = Math.max(value, candidate);
+        }
+    }
+
     final class Workspace {
+        /** Shared incumbent for a depth-3 search of the root node, or null elsewhere. */
+        SharedBest rootIncumbent;
         final int[] rank = new int[n * p]; // unit-major: rank[u * p + k] = compressed bin of unit u along k
         final double[][] nodeCum = new double[p][];
         final int[][] nodeCount = new int[p][];
@@ -144,7 +162,9 @@ final class ExactSearch {
         int[][] lists = root();
         Choice top;
         if (depth == 0 || threads <= 1 || p == 1) {
-            top = best(lists, depth, new Workspace());
+            Workspace w = new Workspace();
+            w.rootIncumbent = new SharedBest();
+            top = best(lists, depth, w);
         } else {
             top = bestParallel(lists, depth, threads);
         }
@@ -155,9 +175,14 @@ final class ExactSearch {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, p));
         try {
             List<Future<Choice>> perFeature = new ArrayList<>();
+            SharedBest incumbent = new SharedBest();
             for (int j = 0; j < p; j++) {
                 int feature = j;
-                perFeature.add(pool.submit(() -> bestWithRoot(lists, depth, feature, new Workspace())));
+                perFeature.add(pool.submit(() -> {
+                    Workspace w = new Workspace();
+                    w.rootIncumbent = incumbent;
+                    return bestWithRoot(lists, depth, feature, w);
+                }));
             }
             Choice best = leaf(lists);
             for (Future<Choice> future : perFeature) {
@@ -506,7 +531,8 @@ final class ExactSearch {
      * reach the best value found so far. Shift each row by c_i = −min_a Γ[i,a] so rewards are ≥ 0; then the
      * depth-2 optimum can only grow when units are added, so for root candidates between two evaluated ones a < b
      * (along the same feature) the depth-3 value is at most D2(left of b) + D2(right of a) + Σ_{units between} c_i;
-     * shifting by −max_a Γ[i,a] instead gives D2(left of a) + D2(right of b) + Σ_{units between} max_a Γ[i,a].
+     * with a minimum node size of 1, shifting by −max_a Γ[i,a] instead gives D2(left of a) + D2(right of b) +
+     * Σ_{units between} max_a Γ[i,a] (a tree's restriction to fewer units is then still admissible).
      * Blocks whose bound is below the incumbent (by more than a rounding margin) are skipped; the others are
      * bisected. The result is the same as evaluating every candidate: a skipped candidate can neither beat nor
      * tie the best value.
@@ -516,13 +542,14 @@ final class ExactSearch {
         private final int[][] lists;
         private final Workspace w;
         private final int m;
-        private double incumbent;
+        private final SharedBest incumbent;
         private final double margin;
 
         PrunedDepthThree(int[][] lists, Workspace w) {
             this.lists = lists;
             this.w = w;
             this.m = lists[0].length;
+            this.incumbent = w.rootIncumbent != null ? w.rootIncumbent : new SharedBest();
             double scale = 1;
             for (int u : lists[0]) {
                 double max = 0;
@@ -534,21 +561,23 @@ final class ExactSearch {
             this.margin = 1e-9 * scale;
         }
 
-        Choice search(int from, int to, boolean withLeaf) {
-            Choice leaf = leaf(lists);
-            Choice best = withLeaf ? leaf : null;
-            double bestValue = withLeaf ? best.value : Double.NEGATIVE_INFINITY;
-            // A candidate below the leaf can never be chosen (the leaf is compared first, or by the caller).
-            incumbent = leaf.value;
-            for (int j = from; j < to; j++) {
+        /** Root candidates of one feature and what is known about them. */
+        private final class Candidates {
+            final int j;
+            int count;
+            final int[] size = new int[m];
+            final int[] bins = new int[m];
+            final double[] shift = new double[m + 1]; // Σ c_i over the first k units in j's order
+            final double[] best1 = new double[m + 1]; // Σ max_a Γ[i,a] over the first k units
+            double[] leftValue;
+            double[] rightValue;
+            double[] total;
+            boolean[] done;
+
+            Candidates(int j) {
+                this.j = j;
                 int[] list = lists[j];
                 int[] bj = bin[j];
-                // Root candidates along j: left sizes and bins, in scan order.
-                int[] size = new int[m];
-                int[] bins = new int[m];
-                double[] shift = new double[m + 1]; // shift[k] = Σ c_i over the first k units in j's order
-                double[] best1 = new double[m + 1]; // best1[k] = Σ max_a Γ[i,a] over the first k units
-                int count = 0;
                 int pos = 0;
                 while (pos < m) {
                     int b = bj[list[pos]];
@@ -574,59 +603,76 @@ final class ExactSearch {
                     bins[count] = b;
                     count++;
                 }
-                double[] leftValue = new double[count];
-                double[] rightValue = new double[count];
-                double[] total = new double[count];
-                boolean[] done = new boolean[count];
-                for (int c = 0; c < count; c += BLOCK) {
-                    evaluate(j, c, bins, leftValue, rightValue, total, done);
+                leftValue = new double[count];
+                rightValue = new double[count];
+                total = new double[count];
+                done = new boolean[count];
+            }
+        }
+
+        Choice search(int from, int to, boolean withLeaf) {
+            Choice leaf = leaf(lists);
+            Choice best = withLeaf ? leaf : null;
+            double bestValue = withLeaf ? best.value : Double.NEGATIVE_INFINITY;
+            // A candidate below the leaf can never be chosen (the leaf is compared first, or by the caller).
+            incumbent.offer(leaf.value);
+            // Anchors of every feature first, so the incumbent is good before any block is refined.
+            List<Candidates> all = new ArrayList<>();
+            for (int j = from; j < to; j++) {
+                Candidates c = new Candidates(j);
+                for (int k = 0; k < c.count; k += BLOCK) {
+                    evaluate(c, k);
                 }
-                if (count > 0 && !done[count - 1]) {
-                    evaluate(j, count - 1, bins, leftValue, rightValue, total, done);
+                if (c.count > 0 && !c.done[c.count - 1]) {
+                    evaluate(c, c.count - 1);
                 }
-                for (int c = 0; c + 1 < count; c = Math.min(c + BLOCK, count - 1)) {
-                    refine(j, c, Math.min(c + BLOCK, count - 1), size, bins, shift, best1, leftValue, rightValue, total, done);
+                all.add(c);
+            }
+            for (Candidates c : all) {
+                for (int k = 0; k + 1 < c.count; k = Math.min(k + BLOCK, c.count - 1)) {
+                    refine(c, k, Math.min(k + BLOCK, c.count - 1));
                 }
-                for (int c = 0; c < count; c++) {
-                    if (done[c] && total[c] > bestValue) {
-                        bestValue = total[c];
-                        best = new Choice(total[c], j, bins[c], -1);
+            }
+            for (Candidates c : all) {
+                for (int k = 0; k < c.count; k++) {
+                    if (c.done[k] && c.total[k] > bestValue) {
+                        bestValue = c.total[k];
+                        best = new Choice(c.total[k], c.j, c.bins[k], -1);
                     }
                 }
             }
             return best;
         }
 
-        private void refine(int j, int a, int b, int[] size, int[] bins, double[] shift, double[] best1,
-                double[] leftValue, double[] rightValue, double[] total, boolean[] done) {
+        private void refine(Candidates c, int a, int b) {
             if (b - a <= 1) {
                 return;
             }
-            // Shifting rows down by max_a Γ instead makes optima shrink as units are added: a second bound.
-            double bound = Math.min(leftValue[b] + rightValue[a] + (shift[size[b]] - shift[size[a]]),
-                    leftValue[a] + rightValue[b] + (best1[size[b]] - best1[size[a]]));
-            if (bound < incumbent - margin) {
+            double bound = c.leftValue[b] + c.rightValue[a] + (c.shift[c.size[b]] - c.shift[c.size[a]]);
+            if (minNodeSize == 1) {
+                // Shifting rows down by max_a Γ makes optima shrink as units are added: a second bound. It needs
+                // the optimal tree of a set to stay admissible on a subset, which a minimum node size breaks.
+                bound = Math.min(bound, c.leftValue[a] + c.rightValue[b] + (c.best1[c.size[b]] - c.best1[c.size[a]]));
+            }
+            if (bound < incumbent.get() - margin) {
                 return;
             }
             int mid = (a + b) >>> 1;
-            evaluate(j, mid, bins, leftValue, rightValue, total, done);
-            refine(j, a, mid, size, bins, shift, best1, leftValue, rightValue, total, done);
-            refine(j, mid, b, size, bins, shift, best1, leftValue, rightValue, total, done);
+            evaluate(c, mid);
+            refine(c, a, mid);
+            refine(c, mid, b);
         }
 
-        private void evaluate(int j, int c, int[] bins, double[] leftValue, double[] rightValue, double[] total,
-                boolean[] done) {
-            int[][][] parts = partition(lists, j, bins[c]);
+        private void evaluate(Candidates c, int k) {
+            int[][][] parts = partition(lists, c.j, c.bins[k]);
             Choice left = best2(parts[0], w, 0, p, true);
             Choice right = best2(parts[1], w, 0, p, true);
-            leftValue[c] = left.value;
-            rightValue[c] = right.value;
+            c.leftValue[k] = left.value;
+            c.rightValue[k] = right.value;
             boolean sameLeaf = left.leaf() && right.leaf() && left.action == right.action;
-            total[c] = sameLeaf ? Double.NEGATIVE_INFINITY : left.value + right.value;
-            done[c] = true;
-            if (total[c] > incumbent) {
-                incumbent = total[c];
-            }
+            c.total[k] = sameLeaf ? Double.NEGATIVE_INFINITY : left.value + right.value;
+            c.done[k] = true;
+            incumbent.offer(c.total[k]);
         }
     }
 

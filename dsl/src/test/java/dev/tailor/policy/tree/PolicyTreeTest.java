@@ -125,7 +125,7 @@ class PolicyTreeTest {
     @Test
     void prunedDepthThreeSearchOnManyDistinctValuesFindsTheSameTreeAsHistograms() {
         SplittableRandom rng = new SplittableRandom(71L);
-        for (int trial = 0; trial < 5; trial++) {
+        for (int trial = 0; trial < 6; trial++) {
             int n = 60 + rng.nextInt(50);
             double[][] x = new double[n][2];
             double[][] gamma = new double[n][3];
@@ -135,9 +135,12 @@ class PolicyTreeTest {
                 int arm = rng.nextInt(3);
                 gamma[i][arm] = rng.nextInt(-20, 21) + (arm == 1 && x[i][0] > 500 ? 8 : 0); // IPW-like: one nonzero
             }
+            int minNodeSize = 1 + trial % 3;
             TreeInputs inputs = TreeInputs.of(x, new String[] {"a", "b"}, List.of(), RewardMatrix.of(gamma));
-            PolicyNode histogram = inputs.summarize(new ExactSearch(inputs.x(), inputs.rewards().flat(), 3, 1, 1).solve(3, 1));
-            PolicyNode pruned = inputs.summarize(new ExactSearch(inputs.x(), inputs.rewards().flat(), 3, 1, 1, 0).solve(3, 2));
+            PolicyNode histogram = inputs.summarize(
+                    new ExactSearch(inputs.x(), inputs.rewards().flat(), 3, 1, minNodeSize).solve(3, 1));
+            PolicyNode pruned = inputs.summarize(
+                    new ExactSearch(inputs.x(), inputs.rewards().flat(), 3, 1, minNodeSize, 0).solve(3, 1 + trial % 2));
             assertEquals(histogram, pruned, "trial " + trial);
         }
     }
