@@ -534,11 +534,11 @@ final class ExactSearch {
      * with a minimum node size of 1, shifting by −max_a Γ[i,a] instead gives D2(left of a) + D2(right of b) +
      * Σ_{units between} max_a Γ[i,a] (a tree's restriction to fewer units is then still admissible).
      * Blocks whose bound is below the incumbent (by more than a rounding margin) are skipped; the others are
-     * bisected. The result is the same as evaluating every candidate: a skipped candidate can neither beat nor
+     * bisected, the block with the highest bound first. The result is the same as evaluating every candidate: a skipped candidate can neither beat nor
      * tie the best value.
      */
     private final class PrunedDepthThree {
-        private static final int BLOCK = 32;
+        private static final int BLOCK = 128;
         private final int[][] lists;
         private final Workspace w;
         private final int m;
@@ -628,10 +628,23 @@ final class ExactSearch {
                 }
                 all.add(c);
             }
+            // Best first: always split the open block with the highest bound, so the incumbent rises early.
+            java.util.PriorityQueue<Block> open = new java.util.PriorityQueue<>(
+                    (x, y) -> Double.compare(y.bound, x.bound));
             for (Candidates c : all) {
                 for (int k = 0; k + 1 < c.count; k = Math.min(k + BLOCK, c.count - 1)) {
-                    refine(c, k, Math.min(k + BLOCK, c.count - 1));
+                    push(open, c, k, Math.min(k + BLOCK, c.count - 1));
                 }
+            }
+            while (!open.isEmpty()) {
+                Block block = open.poll();
+                if (block.bound < incumbent.get() - margin) {
+                    break; // every other open block has a lower bound
+                }
+                int mid = (block.from + block.to) >>> 1;
+                evaluate(block.candidates, mid);
+                push(open, block.candidates, block.from, mid);
+                push(open, block.candidates, mid, block.to);
             }
             for (Candidates c : all) {
                 for (int k = 0; k < c.count; k++) {
@@ -644,7 +657,11 @@ final class ExactSearch {
             return best;
         }
 
-        private void refine(Candidates c, int a, int b) {
+        /** Root candidates strictly between two evaluated ones, with a bound on their depth-3 values. */
+        private record Block(Candidates candidates, int from, int to, double bound) {
+        }
+
+        private void push(java.util.PriorityQueue<Block> open, Candidates c, int a, int b) {
             if (b - a <= 1) {
                 return;
             }
@@ -654,13 +671,9 @@ final class ExactSearch {
                 // the optimal tree of a set to stay admissible on a subset, which a minimum node size breaks.
                 bound = Math.min(bound, c.leftValue[a] + c.rightValue[b] + (c.best1[c.size[b]] - c.best1[c.size[a]]));
             }
-            if (bound < incumbent.get() - margin) {
-                return;
+            if (bound >= incumbent.get() - margin) {
+                open.add(new Block(c, a, b, bound));
             }
-            int mid = (a + b) >>> 1;
-            evaluate(c, mid);
-            refine(c, a, mid);
-            refine(c, mid, b);
         }
 
         private void evaluate(Candidates c, int k) {
