@@ -30,9 +30,11 @@ import java.util.concurrent.Future;
  * pass over the bins: O(p²·n·d + C·p·B·d) for C root candidates and B bins per feature (B ≤ n). Depth 3: when the
  * node's features have few bins (3·Σ_k Σ_l B_k·B_l·d ≤ {@link #HISTOGRAM_BUDGET} doubles),
  * {@link HistogramDepthThree} keeps 2-D histograms of the left side as the root split moves, costing
- * O(p³·n·d + C·(p·B)²·d); otherwise the depth-2 search runs on both sides of every root candidate after a stable
- * partition of the sorted orders, O(C·(p²·n·d + C·p·B·d)), which on continuous features grows like n³. Root
- * features can be searched on several threads; the result does not depend on the thread count.
+ * O(p³·n·d + C·(p·B)²·d); otherwise the depth-2 search runs on both sides of root candidates after a stable
+ * partition of the sorted orders, skipping candidates whose upper bound is below the best value found
+ * ({@link PrunedDepthThree}). When features have many bins and there are few actions, depth 2 keeps
+ * {@link MaxPrefixTree}s instead of scanning bins, O(p²·n·d²·log B) per search. Root features can be searched on
+ * several threads; the result does not depend on the thread count.
  */
 final class ExactSearch {
 
@@ -50,13 +52,24 @@ final class ExactSearch {
     static final long HISTOGRAM_BUDGET = 16_000_000; // 128 MB per thread
 
     final long histogramBudget;
+    /** Depth-2 kernel choice: {@link #TREES_NEVER}, {@link #TREES_AUTO} (by estimated cost) or {@link #TREES_ALWAYS}. */
+    final int trees;
+    static final int TREES_NEVER = 0;
+    static final int TREES_AUTO = 1;
+    static final int TREES_ALWAYS = 2;
 
     ExactSearch(double[][] x, double[] reward, int d, int splitStep, int minNodeSize) {
-        this(x, reward, d, splitStep, minNodeSize, HISTOGRAM_BUDGET);
+        this(x, reward, d, splitStep, minNodeSize, HISTOGRAM_BUDGET, TREES_AUTO);
     }
 
     ExactSearch(double[][] x, double[] reward, int d, int splitStep, int minNodeSize, long histogramBudget) {
+        this(x, reward, d, splitStep, minNodeSize, histogramBudget, TREES_AUTO);
+    }
+
+    /** Tests use this to force one depth-2 kernel or the other and compare them. */
+    ExactSearch(double[][] x, double[] reward, int d, int splitStep, int minNodeSize, long histogramBudget, int trees) {
         this.histogramBudget = histogramBudget;
+        this.trees = trees;
         this.x = x;
         this.reward = reward;
         this.d = d;
@@ -138,6 +151,26 @@ final class ExactSearch {
         final double[] totalLeft = new double[d];
         final double[] totalRight = new double[d];
         final double[] prefix = new double[d];
+
+        private MaxPrefixTree[] leftTrees;
+        private MaxPrefixTree[] rightTrees;
+
+        MaxPrefixTree[] leftTrees() {
+            if (leftTrees == null) {
+                leftTrees = new MaxPrefixTree[p];
+                rightTrees = new MaxPrefixTree[p];
+                for (int k = 0; k < p; k++) {
+                    leftTrees[k] = new MaxPrefixTree(binCount[k], d);
+                    rightTrees[k] = new MaxPrefixTree(binCount[k], d);
+                }
+            }
+            return leftTrees;
+        }
+
+        MaxPrefixTree[] rightTrees() {
+            leftTrees();
+            return rightTrees;
+        }
 
         Workspace() {
             for (int k = 0; k < p; k++) {
@@ -342,6 +375,9 @@ final class ExactSearch {
             return best;
         }
         prepare(lists, w);
+        if (useTrees(w.bins, m)) {
+            return best2Trees(lists, w, from, to, best, bestValue);
+        }
         double[] totalLeft = w.totalLeft;
         double[] totalRight = w.totalRight;
         for (int j = from; j < to; j++) {
@@ -389,6 +425,101 @@ final class ExactSearch {
                     continue;
                 }
                 double v = sides[0] + sides[2];
+                if (v > bestValue) {
+                    bestValue = v;
+                    best = new Choice(v, j, b, -1);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether the depth-2 search of a node should use {@link MaxPrefixTree}s (cost about p²·m·d²·log B) rather
+     * than scanning every bin at every root candidate (about (Σ_k B_k)²·d): true for features with many bins and
+     * few actions.
+     */
+    boolean useTrees(int[] bins, int m) {
+        if (trees != TREES_AUTO) {
+            return trees == TREES_ALWAYS;
+        }
+        double sumBins = 0;
+        int maxBins = 1;
+        for (int b : bins) {
+            sumBins += b;
+            maxBins = Math.max(maxBins, b);
+        }
+        double scan = sumBins * sumBins * d;
+        double log = 1 + 32 - Integer.numberOfLeadingZeros(maxBins);
+        double withTrees = (2.0 * p * p * m + 3.0 * p * sumBins) * d * (d - 1) * log * 2;
+        return withTrees < scan;
+    }
+
+    /** Depth 2 with max-prefix trees: for each root feature j, units move from the right trees to the left ones. */
+    private Choice best2Trees(int[][] lists, Workspace w, int from, int to, Choice best, double bestValue) {
+        int m = lists[0].length;
+        double[] total = w.total;
+        double[] totalLeft = w.totalLeft;
+        double[] totalRight = w.totalRight;
+        MaxPrefixTree[] left = w.leftTrees();
+        MaxPrefixTree[] right = w.rightTrees();
+        for (int j = from; j < to; j++) {
+            for (int k = 0; k < p; k++) {
+                left[k].clear(w.bins[k]);
+                right[k].clear(w.bins[k]);
+            }
+            for (int u : lists[0]) {
+                for (int k = 0; k < p; k++) {
+                    right[k].add(w.rank[u * p + k], reward, u * d, 1);
+                }
+            }
+            Arrays.fill(totalLeft, 0);
+            int[] list = lists[j];
+            int[] bj = bin[j];
+            int pos = 0;
+            while (pos < m) {
+                int b = bj[list[pos]];
+                while (pos < m && bj[list[pos]] == b) {
+                    int u = list[pos];
+                    addRow(totalLeft, u);
+                    for (int k = 0; k < p; k++) {
+                        int r = w.rank[u * p + k];
+                        left[k].add(r, reward, u * d, 1);
+                        right[k].add(r, reward, u * d, -1);
+                    }
+                    pos++;
+                }
+                if (pos == m) {
+                    break;
+                }
+                if (pos < minNodeSize || m - pos < minNodeSize) {
+                    continue;
+                }
+                for (int a = 0; a < d; a++) {
+                    totalRight[a] = total[a] - totalLeft[a];
+                }
+                int la = argmax(totalLeft);
+                int ra = argmax(totalRight);
+                double leftValue = totalLeft[la];
+                double rightValue = totalRight[ra];
+                boolean leftLeaf = true;
+                boolean rightLeaf = true;
+                for (int k = 0; k < p; k++) {
+                    double v = left[k].bestSplit(totalLeft, minNodeSize);
+                    if (v > leftValue) {
+                        leftValue = v;
+                        leftLeaf = false;
+                    }
+                    v = right[k].bestSplit(totalRight, minNodeSize);
+                    if (v > rightValue) {
+                        rightValue = v;
+                        rightLeaf = false;
+                    }
+                }
+                if (leftLeaf && rightLeaf && la == ra) {
+                    continue;
+                }
+                double v = leftValue + rightValue;
                 if (v > bestValue) {
                     bestValue = v;
                     best = new Choice(v, j, b, -1);

@@ -146,6 +146,35 @@ class PolicyTreeTest {
     }
 
     @Test
+    void maxPrefixTreeSearchFindsTheSameTreesAsBinScans() {
+        SplittableRandom rng = new SplittableRandom(73L);
+        for (int trial = 0; trial < 80; trial++) {
+            int n = 5 + rng.nextInt(60);
+            int p = 1 + rng.nextInt(3);
+            int d = 1 + rng.nextInt(4);
+            int levels = rng.nextBoolean() ? 1000 : 2 + rng.nextInt(20);
+            double[][] x = new double[n][p];
+            double[][] gamma = new double[n][d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < p; j++) {
+                    x[i][j] = rng.nextInt(levels);
+                }
+                gamma[i][rng.nextInt(d)] = rng.nextInt(-20, 21);
+            }
+            String[] names = {"x0", "x1", "x2"};
+            int minNodeSize = 1 + rng.nextInt(3);
+            int depth = 2 + trial % 2;
+            TreeInputs inputs = TreeInputs.of(x, java.util.Arrays.copyOf(names, p), List.of(), RewardMatrix.of(gamma));
+            PolicyNode scans = inputs.summarize(new ExactSearch(inputs.x(), inputs.rewards().flat(), d, 1, minNodeSize,
+                    ExactSearch.HISTOGRAM_BUDGET, ExactSearch.TREES_NEVER).solve(depth, 1));
+            PolicyNode trees = inputs.summarize(new ExactSearch(inputs.x(), inputs.rewards().flat(), d, 1, minNodeSize,
+                    0, ExactSearch.TREES_ALWAYS).solve(depth, 1 + trial % 2));
+            // Integer rewards: both searches see exactly the same sums, ties included.
+            assertEquals(scans, trees, "trial " + trial);
+        }
+    }
+
+    @Test
     void resultsAreIdenticalForAnyThreadCount() {
         SplittableRandom rng = new SplittableRandom(5L);
         for (int trial = 0; trial < 20; trial++) {
