@@ -9,13 +9,15 @@ import tech.tablesaw.api.Table;
  * {@code PolicyTree.spec().depth(2).features("a", "b")}, then {@link #fit(Table, RewardMatrix)}.
  *
  * <p><b>Cost.</b> Exact search is expensive and grows with the depth. With p features, d actions, C candidate
- * splits in all and B per feature: depth 2 costs about p²·n·d + C·p·B·d operations; depth 3 costs about
- * p³·n·d + C·(p·B)²·d when features have few bins (up to 128 MB of histograms per thread), and otherwise a full
- * depth-2 search per root candidate, which on continuous features grows like n³ (n = 1,000 with two continuous
- * features already takes minutes). For continuous features at depth 3 use {@link #splitStep(int)} (about n/100
- * gives ~100 bins per feature, seconds at n = 3,870); for deeper trees use {@link GraftedTree} or
- * {@link HybridTree}. Measured figures: depth 2, n = 50,000, p = 10, d = 17, split step 100: about 4 s of CPU;
- * depth 3, n = 50,000, p = 5 with 50 values each, d = 3: about 3 s of CPU.
+ * splits in all and B per feature: depth 2 costs about p²·n·d + C·p·B·d operations (or p²·n·d²·log B with many
+ * bins and few actions); depth 3 costs about p³·n·d + C·(p·B)²·d when features have few bins (up to 128 MB of
+ * histograms per thread), and otherwise a depth-2 search on both sides of every root candidate that a bound cannot
+ * rule out, which on continuous features grows roughly like n² to n³ depending on how well the bound prunes.
+ * Measured (CPU seconds, one fit): depth 2, n = 50,000, p = 10, d = 17, split step 100: 4; depth 3, n = 50,000,
+ * p = 5 with 50 values each, d = 3: 3; depth 3, n = 3,870, five ENERGY-like covariates (two continuous), d = 3,
+ * every split: 16; the same with five continuous covariates: 133. For continuous features at depth 3 a
+ * {@link #splitStep(int)} of about n/100 (~100 bins per feature) takes about a second at n = 3,870; for deeper
+ * trees use {@link GraftedTree} or {@link HybridTree}.
  *
  * @param depth       maximum depth, 1..3
  * @param splitStep   consider only every splitStep-th boundary of each feature's sorted values (1 = all); the

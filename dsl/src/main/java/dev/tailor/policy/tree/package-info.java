@@ -14,8 +14,8 @@
  *   <li>{@link dev.tailor.policy.tree.PolicyTreeCommand}: the {@code tailor policy-tree} command line.</li>
  * </ul>
  *
- * <p>Exact search is expensive: depth 2 grows like p²·n·d plus (candidate splits)²·d, and depth 3 repeats a depth-2
- * search on both sides of every root candidate, so on continuous features it grows like n³. Use a split step or
- * coarse features for depth 3 (see {@link dev.tailor.policy.tree.PolicyTree}).
+ * <p>Exact search is expensive: depth 2 grows like p²·n·d plus (candidate splits)²·d, and depth 3 runs a depth-2
+ * search on both sides of every root candidate that a bound cannot rule out, so on continuous features it can take
+ * minutes. A split step or coarse features make depth 3 fast (see {@link dev.tailor.policy.tree.PolicyTree}).
  */
 package dev.tailor.policy.tree;

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  * {@code ./mvnw -o -pl dsl test-compile}:
  * {@code java -cp dsl/target/classes:dsl/target/test-classes:<dependency classpath>
  * dev.tailor.policy.tree.PolicyTreeTiming [threads] [case...]} with cases {@code depth2}, {@code depth3binned},
- * {@code depth3energy}. Data are synthetic: covariates as described per case, rewards
+ * {@code depth3binned10}, {@code depth3energy}, {@code depth3energyStep}, {@code depth3energy1000},
+ * {@code depth3energy1500}, {@code depth3continuous} (default: the first three targets). Data are synthetic: covariates as described per case, rewards
  * Γ[i,a] = a small effect of the covariates plus N(0,1) noise.
  */
 final class PolicyTreeTiming {
