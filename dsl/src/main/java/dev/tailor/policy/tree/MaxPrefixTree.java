@@ -12,7 +12,8 @@ final class MaxPrefixTree {
 
     private final int d;
     private final int pairs;
-    private final int size; // leaves, a power of two ≥ bins
+    private final int capacity; // leaves allocated, a power of two ≥ the feature's bins
+    private int size; // leaves in use for the current node, a power of two ≥ its bins
     private final double[] sum; // [node * pairs + q]
     private final double[] best; // best prefix within the node's range, over prefixes ending at each bin
     private final int[] count;
@@ -29,6 +30,7 @@ final class MaxPrefixTree {
         while (s < Math.max(1, maxBins)) {
             s <<= 1;
         }
+        this.capacity = s;
         this.size = s;
         this.sum = new double[2 * s * pairs];
         this.best = new double[2 * s * pairs];
@@ -38,11 +40,16 @@ final class MaxPrefixTree {
         this.result = new double[pairs];
     }
 
-    /** Empties the tree for a node with {@code bins} bins. */
+    /** Empties the tree for a node with {@code bins} bins (≤ the feature's bins); only that part is cleared. */
     void clear(int bins) {
-        Arrays.fill(sum, 0);
-        Arrays.fill(best, 0);
-        Arrays.fill(count, 0);
+        int s = 1;
+        while (s < Math.max(1, bins)) {
+            s <<= 1;
+        }
+        size = Math.min(s, capacity);
+        Arrays.fill(sum, 0, 2 * size * pairs, 0);
+        Arrays.fill(best, 0, 2 * size * pairs, 0);
+        Arrays.fill(count, 0, 2 * size, 0);
     }
 
     /** Adds (sign = 1) or removes (sign = -1) a unit with rewards reward[base..base+d) in bin {@code bin}. */
