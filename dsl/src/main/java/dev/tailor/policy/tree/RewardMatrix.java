@@ -135,7 +135,7 @@ public final class RewardMatrix {
     }
 
     /** The same rows with only the named actions, in the order given (e.g. a selection-absent U/T problem). */
-    public RewardMatrix actions(String... keep) {
+    public RewardMatrix keepActions(String... keep) {
         List<String> names = checkNames(keep);
         int[] index = new int[names.size()];
         for (int c = 0; c < index.length; c++) {

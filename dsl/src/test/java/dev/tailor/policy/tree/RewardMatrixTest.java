@@ -68,10 +68,10 @@ class RewardMatrixTest {
     @Test
     void choosingActionsKeepsTheirColumnsInTheOrderGiven() {
         RewardMatrix rewards = RewardMatrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}}, "U", "T", "S");
-        RewardMatrix ut = rewards.actions("T", "U");
+        RewardMatrix ut = rewards.keepActions("T", "U");
         assertEquals(List.of("T", "U"), ut.actions());
         assertArrayEquals(new double[] {5, 4}, ut.toArray()[1]);
-        assertThrows(DataException.class, () -> rewards.actions("X"));
+        assertThrows(DataException.class, () -> rewards.keepActions("X"));
     }
 
     @Test
