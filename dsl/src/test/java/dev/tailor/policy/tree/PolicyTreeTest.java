@@ -231,10 +231,8 @@ class PolicyTreeTest {
     void splitStepSkipsBoundariesBetweenTiesWhenCounting() {
         // Values 0,0,0,1,2,3: boundaries after 3, 4, 5 units. With step 2 the first candidate needs k >= 2 and a
         // value change: k = 3 (threshold 0); the next needs k >= 5: k = 5 (threshold 2).
-        double[][] x = {{0}, {0}, {0}, {1}, {2}, {3}};
         ExactSearch search = new ExactSearch(new double[][] {{0, 0, 0, 1, 2, 3}}, new double[6], 1, 2, 1);
         assertArrayEquals(new int[] {0, 0, 0, 1, 1, 2}, search.bin[0]);
-        assertEquals(6, x.length);
     }
 
     private static void assertSplitsAtAllowedBoundaries(PolicyNode node, double[][] x, List<Integer> units, int step) {
