@@ -1,0 +1,180 @@
+package dev.tailor.policy.tree;
+
+import java.util.Arrays;
+
+/**
+ * For one side of a split and one feature: a segment tree over the feature's bins that keeps, for every ordered
+ * pair of actions (a, b) with a ≠ b, the sums of Γ[i,a] − Γ[i,b] per bin and the best prefix sum. The best
+ * depth-1 split of the side along the feature is then max over (a, b) of T_b + max_t Σ_{bins ≤ t}(Γ_a − Γ_b):
+ * left gets a, right gets b. Adding or removing a unit costs O(d²·log B); a query costs O(d²·log B).
+ */
+final class MaxPrefixTree {
+
+    private final int d;
+    private final int pairs;
+    private final int capacity; // leaves allocated, a power of two ≥ the feature's bins
+    private int size; // leaves in use for the current node, a power of two ≥ its bins
+    private final double[] sum; // [node * pairs + q]
+    private final double[] best; // best prefix within the node's range, over prefixes ending at each bin
+    private final int[] count;
+    private final double[] delta;
+    private final double[] prefix;
+    private final double[] result;
+    private final int[] leftNodes = new int[64];
+    private final int[] rightNodes = new int[64];
+
+    MaxPrefixTree(int maxBins, int d) {
+        this.d = d;
+        this.pairs = d * (d - 1);
+        int s = 1;
+        while (s < Math.max(1, maxBins)) {
+            s <<= 1;
+        }
+        this.capacity = s;
+        this.size = s;
+        this.sum = new double[2 * s * pairs];
+        this.best = new double[2 * s * pairs];
+        this.count = new int[2 * s];
+        this.delta = new double[pairs];
+        this.prefix = new double[pairs];
+        this.result = new double[pairs];
+    }
+
+    /** Empties the tree for a node with {@code bins} bins (≤ the feature's bins); only that part is cleared. */
+    void clear(int bins) {
+        int s = 1;
+        while (s < Math.max(1, bins)) {
+            s <<= 1;
+        }
+        size = Math.min(s, capacity);
+        Arrays.fill(sum, 0, 2 * size * pairs, 0);
+        Arrays.fill(best, 0, 2 * size * pairs, 0);
+        Arrays.fill(count, 0, 2 * size, 0);
+    }
+
+    /** Adds (sign = 1) or removes (sign = -1) a unit with rewards reward[base..base+d) in bin {@code bin}. */
+    void add(int bin, double[] reward, int base, int sign) {
+        int q = 0;
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < d; b++) {
+                if (a != b) {
+                    delta[q++] = sign * (reward[base + a] - reward[base + b]);
+                }
+            }
+        }
+        int node = size + bin;
+        int at = node * pairs;
+        for (q = 0; q < pairs; q++) {
+            sum[at + q] += delta[q];
+            best[at + q] = sum[at + q];
+        }
+        count[node] += sign;
+        node >>= 1;
+        while (node >= 1) {
+            int left = 2 * node;
+            int right = left + 1;
+            int n0 = node * pairs;
+            int l0 = left * pairs;
+            int r0 = right * pairs;
+            for (q = 0; q < pairs; q++) {
+                double sl = sum[l0 + q];
+                sum[n0 + q] = sl + sum[r0 + q];
+                best[n0 + q] = Math.max(best[l0 + q], sl + best[r0 + q]);
+            }
+            count[node] = count[left] + count[right];
+            node >>= 1;
+        }
+    }
+
+    /** Units in the tree. */
+    int units() {
+        return count[1];
+    }
+
+    /** The bin holding the t-th unit in bin order (t is 1-based). */
+    private int binOf(int t) {
+        int node = 1;
+        while (node < size) {
+            int left = 2 * node;
+            if (count[left] >= t) {
+                node = left;
+            } else {
+                t -= count[left];
+                node = left + 1;
+            }
+        }
+        return node - size;
+    }
+
+    /**
+     * Best value of a split into two actions along this feature, with both sides ≥ minNodeSize units; total holds
+     * the side's reward sums per action. Negative infinity when no split is admissible.
+     */
+    double bestSplit(double[] total, int minNodeSize) {
+        int n = count[1];
+        if (n < 2 * minNodeSize) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        int lo = binOf(minNodeSize);
+        int hi = binOf(n - minNodeSize + 1) - 1;
+        if (lo > hi) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        // Sums over bins [0, lo).
+        Arrays.fill(prefix, 0);
+        int l = size;
+        int r = size + lo;
+        while (l < r) {
+            if ((l & 1) == 1) {
+                addSum(prefix, l++);
+            }
+            if ((r & 1) == 1) {
+                addSum(prefix, --r);
+            }
+            l >>= 1;
+            r >>= 1;
+        }
+        // Nodes covering [lo, hi], left to right.
+        int nl = 0;
+        int nr = 0;
+        l = size + lo;
+        r = size + hi + 1;
+        while (l < r) {
+            if ((l & 1) == 1) {
+                leftNodes[nl++] = l++;
+            }
+            if ((r & 1) == 1) {
+                rightNodes[nr++] = --r;
+            }
+            l >>= 1;
+            r >>= 1;
+        }
+        Arrays.fill(result, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < nl + nr; i++) {
+            int node = i < nl ? leftNodes[i] : rightNodes[nr - 1 - (i - nl)];
+            int at = node * pairs;
+            for (int q = 0; q < pairs; q++) {
+                result[q] = Math.max(result[q], prefix[q] + best[at + q]);
+                prefix[q] += sum[at + q];
+            }
+        }
+        double value = Double.NEGATIVE_INFINITY;
+        int q = 0;
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < d; b++) {
+                if (a != b) {
+                    value = Math.max(value, total[b] + result[q]);
+                    q++;
+                }
+            }
+        }
+        return value;
+    }
+
+    private void addSum(double[] into, int node) {
+        int at = node * pairs;
+        for (int q = 0; q < pairs; q++) {
+            into[q] += sum[at + q];
+        }
+    }
+}
