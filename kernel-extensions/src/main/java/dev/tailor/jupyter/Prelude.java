@@ -17,6 +17,7 @@ public final class Prelude {
             "import dev.tailor.forest.*;",
             "import dev.tailor.match.*;",
             "import dev.tailor.policy.*;",
+            "import dev.tailor.policy.tree.*;",
             "import dev.tailor.coarse.*;",
             "import dev.tailor.welfare.*;",
             "import dev.tailor.plot.*;",
