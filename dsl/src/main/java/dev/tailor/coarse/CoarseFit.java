@@ -1,5 +1,6 @@
 package dev.tailor.coarse;
 
+import dev.tailor.policy.Policy;
 import dev.tailor.render.Fmt;
 import dev.tailor.render.Rendered;
 import dev.tailor.render.Report;
@@ -156,6 +157,14 @@ public final class CoarseFit implements Rendered {
             out[i] = offered[best];
         }
         return out;
+    }
+
+    /**
+     * The assignment of the fitted rows as a {@link Policy}, to evaluate and compare with the study's other rules;
+     * {@code Policy.fromAssignments(fit.assign(other), name)} does the same for new rows.
+     */
+    public Policy policy(String name) {
+        return Policy.fromAssignments(assignment(), name);
     }
 
     /** Number of rows n. */
