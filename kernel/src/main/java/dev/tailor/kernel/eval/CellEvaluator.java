@@ -1,13 +1,19 @@
 package dev.tailor.kernel.eval;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
@@ -26,12 +32,24 @@ import jdk.jshell.VarSnippet;
  *
  * <p>A cell is split into JShell snippets and run in order; the first error stops the cell. The value of the
  * last snippet is the cell's result when it is an expression and the cell does not end with {@code ;}.
+ * stdout and stderr are captured while a cell runs and leave in batches, so large outputs stay fast.
+ * One evaluator runs one cell at a time; {@link #stop()} is the one method meant for another thread.
  */
 public final class CellEvaluator implements AutoCloseable {
 
     private final JShell shell;
     private final CapturingExecutionControl control;
     private final Function<Object, Map<String, Object>> renderer;
+    // One daemon thread per evaluator sends printed text while a cell runs.
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tailor-output");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean interrupted;
+
+    /** How long printed text may wait before it is sent, in milliseconds. */
+    public static final long STREAM_BATCH_MS = 50;
 
     /**
      * @param renderer turns a value into a MIME bundle ({@code text/plain} at least)
@@ -58,33 +76,76 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
-    /** Runs one cell and returns what it printed, displayed and returned, in order. */
+    /** Runs one cell and returns what it printed, displayed and returned, in order; stdin reads see end of input. */
     public List<Output> eval(String cell) {
-        List<Output> outputs = new ArrayList<>();
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        // Flush printed text before each display so the order of prints and pictures is kept.
-        CellContext.bind(value -> {
-            capture.flush();
-            flushStream(printed, outputs);
-            outputs.add(new Output.Display(renderer.apply(value)));
-        });
-        System.setOut(capture);
-        try {
-            runSnippets(cell, outputs, printed);
-        } finally {
-            System.setOut(originalOut);
-            CellContext.unbind();
-            capture.flush();
-        }
-        flushStream(printed, outputs);
-        // Keep the result last, after everything the cell printed.
-        outputs.sort((a, b) -> Boolean.compare(a instanceof Output.Result, b instanceof Output.Result));
-        return outputs;
+        List<Output> outputs = Collections.synchronizedList(new ArrayList<>());
+        eval(cell, outputs::add, InputStream.nullInputStream());
+        return mergeStreams(outputs);
     }
 
-    private void runSnippets(String cell, List<Output> outputs, ByteArrayOutputStream printed) {
+    /**
+     * Runs one cell and hands each output to {@code sink} as it happens: printed text in batches of about
+     * {@value #STREAM_BATCH_MS} ms, each display when it is called, then the result or the first error.
+     *
+     * @param in what {@code System.in} reads while the cell runs
+     */
+    public void eval(String cell, Consumer<Output> sink, InputStream in) {
+        interrupted = false;
+        BatchingOutput out = new BatchingOutput("stdout", sink);
+        BatchingOutput err = new BatchingOutput("stderr", sink);
+        Runnable emitText = () -> {
+            out.emit();
+            err.emit();
+        };
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        InputStream originalIn = System.in;
+        // Text printed before a display, a read or an error must arrive before it.
+        CellContext.bind(value -> {
+            emitText.run();
+            sink.accept(new Output.Display(renderer.apply(value)));
+        });
+        System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));
+        System.setIn(new PromptFlushingInput(in, emitText));
+        ScheduledFuture<?> ticker = ticks.scheduleAtFixedRate(emitText, STREAM_BATCH_MS, STREAM_BATCH_MS, TimeUnit.MILLISECONDS);
+        try {
+            runSnippets(cell, sink, emitText);
+        } finally {
+            ticker.cancel(false);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+            System.setIn(originalIn);
+            CellContext.unbind();
+            emitText.run();
+        }
+    }
+
+    /**
+     * Stops the running cell from another thread: loops in cell code check a stop flag JShell weaves in, and
+     * blocking calls are interrupted. The cell ends with an "Interrupted" error; the next cell runs normally.
+     */
+    public void stop() {
+        interrupted = true;
+        shell.stop();
+    }
+
+    /** Adds a jar or a class directory to what cells can use. */
+    public void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
+    /** The class loader that loads snippet classes and jars added later; null before the first snippet ran. */
+    public ClassLoader snippetClassLoader() {
+        return control.snippetLoader();
+    }
+
+    /** Completion, documentation and completeness checks against this evaluator's state. */
+    public CellAnalysis analysis() {
+        return new CellAnalysis(shell.sourceCodeAnalysis());
+    }
+
+    private void runSnippets(String cell, Consumer<Output> sink, Runnable emitText) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = cell;
         int offset = 0;
@@ -94,7 +155,8 @@ public final class CellEvaluator implements AutoCloseable {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             String source = info.source();
             if (source == null || info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
-                outputs.add(compileError("Incomplete code at the end of the cell: " + firstLine(remaining.strip()),
+                emitText.run();
+                sink.accept(compileError("Incomplete code at the end of the cell: " + firstLine(remaining.strip()),
                         List.of("Check for a missing ';', ')' or '}'."), lineOf(cell, offset + leadingBlank(remaining))));
                 return;
             }
@@ -102,16 +164,24 @@ public final class CellEvaluator implements AutoCloseable {
             int snippetStart = offset + leadingBlank(remaining);
             hasValue = false;
             for (SnippetEvent event : shell.eval(source)) {
+                if (interrupted) {
+                    emitText.run();
+                    sink.accept(new Output.Error("Interrupted", "The cell was interrupted.",
+                            List.of("Interrupted: the cell was stopped; variables defined before the stop keep their values.")));
+                    return;
+                }
                 if (event.causeSnippet() != null) {
                     continue; // updates of dependent snippets, not this one
                 }
                 Snippet snippet = event.snippet();
                 if (event.status() == Snippet.Status.REJECTED) {
-                    outputs.add(compileError(snippet, cell, snippetStart));
+                    emitText.run();
+                    sink.accept(compileError(snippet, cell, snippetStart));
                     return;
                 }
                 if (event.exception() != null) {
-                    outputs.add(runtimeError(event.exception()));
+                    emitText.run();
+                    sink.accept(runtimeError(event.exception()));
                     return;
                 }
                 if (isExpression(snippet)) {
@@ -123,8 +193,33 @@ public final class CellEvaluator implements AutoCloseable {
             remaining = info.remaining();
         }
         if (hasValue && !cell.strip().endsWith(";")) {
-            outputs.add(new Output.Result(renderer.apply(lastValue)));
+            emitText.run();
+            sink.accept(renderResult(lastValue));
         }
+    }
+
+    private Output renderResult(Object value) {
+        try {
+            return new Output.Result(renderer.apply(value));
+        } catch (RuntimeException e) {
+            // A broken toString() or renderer must not take the kernel down with it.
+            return new Output.Error(e.getClass().getName(), "Could not show the cell's value: " + e.getMessage(),
+                    List.of("Could not show the cell's value: " + e));
+        }
+    }
+
+    /** Joins neighbouring stream outputs of the same name, which batching split at arbitrary points. */
+    private static List<Output> mergeStreams(List<Output> outputs) {
+        List<Output> merged = new ArrayList<>();
+        for (Output output : outputs) {
+            if (output instanceof Output.Stream stream && !merged.isEmpty()
+                    && merged.getLast() instanceof Output.Stream previous && previous.name().equals(stream.name())) {
+                merged.set(merged.size() - 1, new Output.Stream(stream.name(), previous.text() + stream.text()));
+            } else {
+                merged.add(output);
+            }
+        }
+        return merged;
     }
 
     private static boolean isExpression(Snippet snippet) {
@@ -178,6 +273,9 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private static Output.Error runtimeError(jdk.jshell.JShellException exception) {
+        if (exception instanceof EvalException eval && eval.getExceptionClassName().equals(CellExit.class.getName())) {
+            return new Output.Error(CellExit.ERROR_NAME, eval.getMessage(), List.of(CellExit.ERROR_NAME + ": " + eval.getMessage()));
+        }
         String name = switch (exception) {
             case EvalException eval -> eval.getExceptionClassName();
             case UnresolvedReferenceException unresolved -> "UnresolvedReference";
@@ -211,13 +309,6 @@ public final class CellEvaluator implements AutoCloseable {
             return "cell code (" + frame.getMethodName().replace("do_it$", "statement") + ")";
         }
         return frame.toString();
-    }
-
-    private static void flushStream(ByteArrayOutputStream printed, List<Output> outputs) {
-        if (printed.size() > 0) {
-            outputs.add(new Output.Stream("stdout", printed.toString(StandardCharsets.UTF_8)));
-            printed.reset();
-        }
     }
 
     private static int leadingBlank(String text) {
@@ -256,6 +347,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        ticks.shutdownNow();
         shell.close();
     }
 }
