@@ -161,7 +161,8 @@ public final class CellEvaluator implements AutoCloseable {
                 return;
             }
             int consumed = remaining.length() - info.remaining().length();
-            int snippetStart = offset + leadingBlank(remaining);
+            // Diagnostic positions count from the start of source(), which keeps some or all leading blanks.
+            int snippetStart = offset + leadingBlank(remaining) - leadingBlank(source);
             hasValue = false;
             for (SnippetEvent event : shell.eval(source)) {
                 if (interrupted) {

@@ -55,7 +55,7 @@ class CellEvaluatorTest {
     void compileErrorNamesLineAndColumnInsideTheCell() {
         List<Output> outputs = evaluator.eval("int ok = 1;\n\nString s = ok.length();");
         Output.Error error = assertInstanceOf(Output.Error.class, outputs.get(outputs.size() - 1));
-        assertTrue(error.value().startsWith("line 3, column 14:"), error.value());
+        assertTrue(error.value().startsWith("line 3, column 12:"), error.value());
         assertTrue(error.value().contains("int cannot be dereferenced"), error.value());
         assertTrue(error.traceback().stream().noneMatch(line -> line.contains("dev.tailor.kernel")), error.traceback().toString());
     }
