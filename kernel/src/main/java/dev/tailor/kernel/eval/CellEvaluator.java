@@ -182,7 +182,7 @@ public final class CellEvaluator implements AutoCloseable {
                 }
                 if (event.exception() != null) {
                     emitText.run();
-                    sink.accept(runtimeError(event.exception()));
+                    sink.accept(runtimeError(event.exception(), "#" + snippet.id(), lineOf(cell, snippetStart + leadingBlank(source))));
                     return;
                 }
                 if (isExpression(snippet)) {
@@ -273,7 +273,11 @@ public final class CellEvaluator implements AutoCloseable {
         return new Output.Error("CompilationError", located, lines);
     }
 
-    private static Output.Error runtimeError(jdk.jshell.JShellException exception) {
+    /**
+     * @param snippetFile the file name JShell gives frames of the failing snippet ("#12")
+     * @param firstLine   the cell line where that snippet starts
+     */
+    private static Output.Error runtimeError(jdk.jshell.JShellException exception, String snippetFile, int firstLine) {
         if (exception instanceof EvalException eval && eval.getExceptionClassName().equals(CellExit.class.getName())) {
             return new Output.Error(CellExit.ERROR_NAME, eval.getMessage(), List.of(CellExit.ERROR_NAME + ": " + eval.getMessage()));
         }
@@ -289,7 +293,7 @@ public final class CellEvaluator implements AutoCloseable {
             if (isKernelFrame(frame)) {
                 break; // below the user's code: reflection, JShell and the kernel itself
             }
-            lines.add("    at " + describe(frame));
+            lines.add("    at " + describe(frame, snippetFile, firstLine));
         }
         Throwable cause = exception.getCause();
         while (cause != null) {
@@ -305,7 +309,15 @@ public final class CellEvaluator implements AutoCloseable {
                 || cls.startsWith("jdk.jshell") || cls.startsWith("dev.tailor.kernel");
     }
 
-    private static String describe(StackTraceElement frame) {
+    private static String describe(StackTraceElement frame, String snippetFile, int firstLine) {
+        // JShell renames frames of snippet code to file "#ID" and the line within that snippet.
+        if (snippetFile.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
+            return "this cell, line " + (firstLine + frame.getLineNumber() - 1);
+        }
+        if (frame.getFileName() != null && frame.getFileName().startsWith("#")) {
+            String name = frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + ", ";
+            return "an earlier cell (" + name + "snippet " + frame.getFileName() + ", line " + frame.getLineNumber() + ")";
+        }
         if (frame.getClassName().startsWith("REPL.")) {
             return "cell code (" + frame.getMethodName().replace("do_it$", "statement") + ")";
         }

@@ -83,4 +83,13 @@ class CellEvaluatorTest {
         Output.Error error = assertInstanceOf(Output.Error.class, evaluator.eval("int x = (1 + 2;").get(0));
         assertTrue(error.value().contains("line 1"), error.value());
     }
+
+    @Test
+    void runtimeErrorFramesNameTheCellLine() {
+        evaluator.eval("int half(int n) {\n    return 10 / n;\n}");
+        Output.Error error = assertInstanceOf(Output.Error.class, evaluator.eval("int a = 1;\n\nhalf(0);").getLast());
+        assertEquals("java.lang.ArithmeticException", error.name());
+        assertTrue(error.traceback().get(1).contains("an earlier cell (half,"), error.traceback().toString());
+        assertEquals("    at this cell, line 3", error.traceback().get(2));
+    }
 }
