@@ -46,7 +46,14 @@ public final class CellEvaluator implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile boolean interrupted;
+    // The cell being run and whether a stop was asked for it. Guarded by stopLock, so a stop meant for one cell
+    // can never reach the next one, however late the thread asking for it is scheduled.
+    private final Object stopLock = new Object();
+    private RunningCell running;
+
+    private static final class RunningCell {
+        volatile boolean stopRequested;
+    }
 
     /** How long printed text may wait before it is sent, in milliseconds. */
     public static final long STREAM_BATCH_MS = 50;
@@ -90,7 +97,10 @@ public final class CellEvaluator implements AutoCloseable {
      * @param in what {@code System.in} reads while the cell runs
      */
     public void eval(String cell, Consumer<Output> sink, InputStream in) {
-        interrupted = false;
+        RunningCell state = new RunningCell();
+        synchronized (stopLock) {
+            running = state;
+        }
         BatchingOutput out = new BatchingOutput("stdout", sink);
         BatchingOutput err = new BatchingOutput("stderr", sink);
         Runnable emitText = () -> {
@@ -108,10 +118,21 @@ public final class CellEvaluator implements AutoCloseable {
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));
         System.setIn(new PromptFlushingInput(in, emitText));
-        ScheduledFuture<?> ticker = ticks.scheduleAtFixedRate(emitText, STREAM_BATCH_MS, STREAM_BATCH_MS, TimeUnit.MILLISECONDS);
+        // The ticker also repeats a pending stop: JShell ignores stop() while it compiles rather than runs code.
+        ScheduledFuture<?> ticker = ticks.scheduleAtFixedRate(() -> {
+            emitText.run();
+            synchronized (stopLock) {
+                if (running == state && state.stopRequested) {
+                    shell.stop();
+                }
+            }
+        }, STREAM_BATCH_MS, STREAM_BATCH_MS, TimeUnit.MILLISECONDS);
         try {
-            runSnippets(cell, sink, emitText);
+            runSnippets(cell, sink, emitText, state);
         } finally {
+            synchronized (stopLock) {
+                running = null;
+            }
             ticker.cancel(false);
             System.setOut(originalOut);
             System.setErr(originalErr);
@@ -123,11 +144,16 @@ public final class CellEvaluator implements AutoCloseable {
 
     /**
      * Stops the running cell from another thread: loops in cell code check a stop flag JShell weaves in, and
-     * blocking calls are interrupted. The cell ends with an "Interrupted" error; the next cell runs normally.
+     * blocking calls are interrupted. The stop is repeated until the cell ends, since JShell ignores one that
+     * arrives while it compiles. The cell ends with an "Interrupted" error; the next cell runs normally.
      */
     public void stop() {
-        interrupted = true;
-        shell.stop();
+        synchronized (stopLock) {
+            if (running != null) {
+                running.stopRequested = true;
+                shell.stop();
+            }
+        }
     }
 
     /** Adds a jar or a class directory to what cells can use. */
@@ -145,7 +171,7 @@ public final class CellEvaluator implements AutoCloseable {
         return new CellAnalysis(shell.sourceCodeAnalysis());
     }
 
-    private void runSnippets(String cell, Consumer<Output> sink, Runnable emitText) {
+    private void runSnippets(String cell, Consumer<Output> sink, Runnable emitText, RunningCell state) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = cell;
         int offset = 0;
@@ -164,11 +190,16 @@ public final class CellEvaluator implements AutoCloseable {
             // Diagnostic positions count from the start of source(), which keeps some or all leading blanks.
             int snippetStart = offset + leadingBlank(remaining) - leadingBlank(source);
             hasValue = false;
+            if (state.stopRequested) {
+                emitText.run();
+                sink.accept(interruptedError());
+                return;
+            }
             for (SnippetEvent event : shell.eval(source)) {
-                if (interrupted) {
+                // A stopped snippet comes back without an exception, so the request is what tells.
+                if (state.stopRequested) {
                     emitText.run();
-                    sink.accept(new Output.Error("Interrupted", "The cell was interrupted.",
-                            List.of("Interrupted: the cell was stopped; variables defined before the stop keep their values.")));
+                    sink.accept(interruptedError());
                     return;
                 }
                 if (event.causeSnippet() != null) {
@@ -197,6 +228,11 @@ public final class CellEvaluator implements AutoCloseable {
             emitText.run();
             sink.accept(renderResult(lastValue));
         }
+    }
+
+    private static Output.Error interruptedError() {
+        return new Output.Error("Interrupted", "The cell was interrupted.",
+                List.of("Interrupted: the cell was stopped; variables defined before the stop keep their values."));
     }
 
     private Output renderResult(Object value) {

@@ -50,6 +50,19 @@ class CellEvaluatorStopTest {
     }
 
     @Test
+    void aStopThatArrivesWhileTheCellCompilesStillStopsIt() {
+        // Stop at once: JShell is still compiling the first snippet, when its own stop() does nothing.
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            timer.schedule(evaluator::stop, 1, TimeUnit.MILLISECONDS);
+            List<Output> outputs = evaluator.eval("int warmup = 0;\nwhile (true) { warmup++; }");
+            assertEquals("Interrupted", assertInstanceOf(Output.Error.class, outputs.getLast()).name());
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
     void stopInterruptsASleepingCell() {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
