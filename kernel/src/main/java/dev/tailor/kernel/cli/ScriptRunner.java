@@ -6,6 +6,7 @@ import dev.tailor.kernel.eval.CellExit;
 import dev.tailor.kernel.eval.MimeRenderer;
 import dev.tailor.kernel.eval.Output;
 import dev.tailor.kernel.jupyter.Magics;
+import dev.tailor.kernel.jupyter.MavenResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -48,7 +49,7 @@ final class ScriptRunner {
 
                 @Override
                 public List<Path> resolve(List<String> coordinates) throws IOException {
-                    throw new IOException("%maven is not available yet; download the jars and use %classpath instead.");
+                    return new MavenResolver().resolve(coordinates);
                 }
             });
             magics.run(code, output -> show(output, failure), in);

@@ -14,6 +14,6 @@ record KernelMagicHost(TailorKernel kernel) implements Magics.Host {
 
     @Override
     public List<Path> resolve(List<String> coordinates) throws IOException {
-        throw new IOException("%maven is not available yet; download the jars and use %classpath instead.");
+        return new MavenResolver().resolve(coordinates);
     }
 }
