@@ -16,7 +16,6 @@ public final class KernelLauncher {
     public static void run(Path connectionFile) throws IOException {
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
         TailorKernel kernel = TailorKernel.create();
-        kernel.start();
         KernelConnection connection;
         try {
             connection = new KernelConnection(properties);
@@ -26,6 +25,9 @@ public final class KernelLauncher {
         }
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        // The shell starts once the sockets are up: on a small machine its compiler warm-up would otherwise
+        // delay the first kernel_info_reply, which needs no shell.
+        kernel.start();
         connection.waitUntilClose();
     }
 }
