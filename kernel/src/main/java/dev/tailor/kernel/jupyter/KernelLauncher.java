@@ -23,6 +23,8 @@ public final class KernelLauncher {
             throw new IOException("The connection file " + connectionFile + " names a signature scheme this JVM lacks: "
                     + properties.getSignatureScheme(), e);
         }
+        // As ipykernel's parent poller does: a kernel whose frontend died can never be reached again.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         // The shell starts once the sockets are up: on a small machine its compiler warm-up would otherwise
