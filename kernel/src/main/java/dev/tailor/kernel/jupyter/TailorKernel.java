@@ -64,7 +64,7 @@ public final class TailorKernel extends BaseKernel {
 
     /**
      * Starts the JShell and installs the extensions on a background thread; requests that need the shell wait
-     * for it. Idempotent only in the sense that a second call is an error.
+     * for it. Call it once, after the kernel is connected.
      */
     public void start() {
         Thread.ofPlatform().name("tailor-kernel-start").daemon().start(() -> {
