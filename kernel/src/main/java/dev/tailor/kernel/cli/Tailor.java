@@ -51,10 +51,10 @@ public final class Tailor {
         }
         try {
             return switch (args[0]) {
-                case "reproduce" -> reproduce(Options.parse(args, 1));
-                case "execute" -> execute(Options.parse(args, 1));
                 case "run" -> runScript(Options.parse(args, 1));
                 case "kernel" -> kernel(args);
+                case "reproduce" -> reproduce(Options.parse(args, 1));
+                case "execute" -> execute(Options.parse(args, 1));
                 default -> usage("Unknown command \"" + args[0] + "\".");
             };
         } catch (UsageException e) {
@@ -184,11 +184,6 @@ public final class Tailor {
     static final String USAGE = """
             Usage: tailor COMMAND [OPTIONS]
 
-              reproduce [--notebooks DIR] [--reports DIR]
-                  Execute every study notebook (default notebooks/) and write DIR/NAME.html,
-                  the executed DIR/NAME.ipynb and DIR/index.html (default reports/).
-              execute NOTEBOOK.ipynb [--html OUT.html] [--out EXECUTED.ipynb]
-                  Execute one notebook headless and write its HTML report.
               run SCRIPT.jsh
                   Run a JShell script with the notebook prelude (imports, display, magics);
                   exit code 1 on the first error.
@@ -197,6 +192,11 @@ public final class Tailor {
                   which starts the kernel from the built jars (default --user).
               kernel run CONNECTION_FILE
                   Run the kernel for a Jupyter connection file (Jupyter does this).
+              reproduce [--notebooks DIR] [--reports DIR]
+                  Execute every study notebook (default notebooks/) and write DIR/NAME.html,
+                  the executed DIR/NAME.ipynb and DIR/index.html (default reports/).
+              execute NOTEBOOK.ipynb [--html OUT.html] [--out EXECUTED.ipynb]
+                  Execute one notebook headless and write its HTML report.
 
             Environment: TAILOR_SCALE (default 1) multiplies the study sizes in the notebooks;
             tests use a small value such as 0.1 for speed.""";
