@@ -1,7 +1,10 @@
 package dev.tailor.kernel.cli;
 
+import dev.tailor.kernel.jupyter.KernelLauncher;
+import dev.tailor.kernel.jupyter.KernelSpecInstaller;
 import dev.tailor.kernel.notebook.ExecutedNotebook;
 import dev.tailor.kernel.notebook.HtmlReport;
+import dev.tailor.kernel.notebook.KernelSpec;
 import dev.tailor.kernel.notebook.Notebook;
 import dev.tailor.kernel.notebook.NotebookRunner;
 import dev.tailor.kernel.notebook.NotebookWriter;
@@ -19,7 +22,10 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code reproduce [--notebooks DIR] [--reports DIR]}: executes every study notebook and writes
  *       {@code reports/NAME.html}, the executed {@code reports/NAME.ipynb} and {@code reports/index.html};</li>
- *   <li>{@code execute NOTEBOOK.ipynb [--html OUT.html] [--out EXECUTED.ipynb]}: executes one notebook.</li>
+ *   <li>{@code execute NOTEBOOK.ipynb [--html OUT.html] [--out EXECUTED.ipynb]}: executes one notebook;</li>
+ *   <li>{@code run SCRIPT.jsh}: runs a JShell script with the notebook prelude;</li>
+ *   <li>{@code kernel install [--user|--sys-prefix|--prefix DIR] [--name NAME]}: installs the Jupyter kernelspec;</li>
+ *   <li>{@code kernel run CONNECTION_FILE}: the kernel process Jupyter starts.</li>
  * </ul>
  * Exit code 0 when every notebook ran without error, 1 when one failed, 2 on a usage error.
  */
@@ -45,6 +51,8 @@ public final class Tailor {
         }
         try {
             return switch (args[0]) {
+                case "run" -> runScript(Options.parse(args, 1));
+                case "kernel" -> kernel(args);
                 case "reproduce" -> reproduce(Options.parse(args, 1));
                 case "execute" -> execute(Options.parse(args, 1));
                 case "policy-tree" -> new dev.tailor.policy.tree.PolicyTreeCommand().run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
@@ -55,7 +63,62 @@ public final class Tailor {
         } catch (IOException e) {
             err.println("tailor: " + e.getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("tailor: interrupted");
+            return 1;
         }
+    }
+
+    private int runScript(Options options) throws IOException {
+        if (options.positional().size() != 1) {
+            throw new UsageException("run takes one script file, for example: tailor run analysis.jsh");
+        }
+        return new ScriptRunner(out, err, System.in).run(Path.of(options.positional().get(0)));
+    }
+
+    private int kernel(String[] args) throws IOException, InterruptedException {
+        String action = args.length > 1 ? args[1] : "";
+        return switch (action) {
+            case "run" -> {
+                if (args.length != 3) {
+                    throw new UsageException("kernel run takes the connection file Jupyter passes: kernel run {connection_file}");
+                }
+                KernelLauncher.run(Path.of(args[2]));
+                yield 0;
+            }
+            case "install" -> installKernel(args);
+            default -> throw new UsageException("kernel needs install or run, not \"" + action + "\".");
+        };
+    }
+
+    private int installKernel(String[] args) throws IOException, InterruptedException {
+        KernelSpecInstaller.Target target = new KernelSpecInstaller.Target.User();
+        String name = KernelSpec.NAME;
+        for (int i = 2; i < args.length; i++) {
+            switch (args[i]) {
+                case "--user" -> target = new KernelSpecInstaller.Target.User();
+                case "--sys-prefix" -> target = new KernelSpecInstaller.Target.SysPrefix();
+                case "--prefix" -> {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("--prefix needs a directory.");
+                    }
+                    target = new KernelSpecInstaller.Target.Prefix(Path.of(args[++i]));
+                }
+                case "--name" -> {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("--name needs a kernel name.");
+                    }
+                    name = args[++i];
+                }
+                default -> throw new UsageException("Unknown option for kernel install: " + args[i]);
+            }
+        }
+        String json = KernelSpecInstaller.kernelJson(KernelSpecInstaller.currentJava(), KernelSpecInstaller.currentClasspath(),
+                KernelSpec.DISPLAY_NAME);
+        Path dir = KernelSpecInstaller.install(target, name, json, KernelSpecInstaller.findJupyter());
+        out.println("Installed the \"" + KernelSpec.DISPLAY_NAME + "\" kernel as " + name + " in " + dir);
+        return 0;
     }
 
     private int reproduce(Options options) throws IOException {
@@ -122,6 +185,14 @@ public final class Tailor {
     static final String USAGE = """
             Usage: tailor COMMAND [OPTIONS]
 
+              run SCRIPT.jsh
+                  Run a JShell script with the notebook prelude (imports, display, magics);
+                  exit code 1 on the first error.
+              kernel install [--user | --sys-prefix | --prefix DIR] [--name NAME]
+                  Install the Jupyter kernelspec "tailor" (display name "Java (Tailor)"),
+                  which starts the kernel from the built jars (default --user).
+              kernel run CONNECTION_FILE
+                  Run the kernel for a Jupyter connection file (Jupyter does this).
               reproduce [--notebooks DIR] [--reports DIR]
                   Execute every study notebook (default notebooks/) and write DIR/NAME.html,
                   the executed DIR/NAME.ipynb and DIR/index.html (default reports/).

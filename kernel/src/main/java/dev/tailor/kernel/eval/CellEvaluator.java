@@ -1,13 +1,19 @@
 package dev.tailor.kernel.eval;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
@@ -26,12 +32,31 @@ import jdk.jshell.VarSnippet;
  *
  * <p>A cell is split into JShell snippets and run in order; the first error stops the cell. The value of the
  * last snippet is the cell's result when it is an expression and the cell does not end with {@code ;}.
+ * stdout and stderr are captured while a cell runs and leave in batches, so large outputs stay fast.
+ * One evaluator runs one cell at a time; {@link #stop()} is the one method meant for another thread.
  */
 public final class CellEvaluator implements AutoCloseable {
 
     private final JShell shell;
     private final CapturingExecutionControl control;
     private final Function<Object, Map<String, Object>> renderer;
+    // One daemon thread per evaluator sends printed text while a cell runs.
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tailor-output");
+        thread.setDaemon(true);
+        return thread;
+    });
+    // The cell being run and whether a stop was asked for it. Guarded by stopLock, so a stop meant for one cell
+    // can never reach the next one, however late the thread asking for it is scheduled.
+    private final Object stopLock = new Object();
+    private RunningCell running;
+
+    private static final class RunningCell {
+        volatile boolean stopRequested;
+    }
+
+    /** How long printed text may wait before it is sent, in milliseconds. */
+    public static final long STREAM_BATCH_MS = 50;
 
     /**
      * @param renderer turns a value into a MIME bundle ({@code text/plain} at least)
@@ -58,33 +83,95 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
-    /** Runs one cell and returns what it printed, displayed and returned, in order. */
+    /** Runs one cell and returns what it printed, displayed and returned, in order; stdin reads see end of input. */
     public List<Output> eval(String cell) {
-        List<Output> outputs = new ArrayList<>();
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        // Flush printed text before each display so the order of prints and pictures is kept.
-        CellContext.bind(value -> {
-            capture.flush();
-            flushStream(printed, outputs);
-            outputs.add(new Output.Display(renderer.apply(value)));
-        });
-        System.setOut(capture);
-        try {
-            runSnippets(cell, outputs, printed);
-        } finally {
-            System.setOut(originalOut);
-            CellContext.unbind();
-            capture.flush();
-        }
-        flushStream(printed, outputs);
-        // Keep the result last, after everything the cell printed.
-        outputs.sort((a, b) -> Boolean.compare(a instanceof Output.Result, b instanceof Output.Result));
-        return outputs;
+        List<Output> outputs = Collections.synchronizedList(new ArrayList<>());
+        eval(cell, outputs::add, InputStream.nullInputStream());
+        return mergeStreams(outputs);
     }
 
-    private void runSnippets(String cell, List<Output> outputs, ByteArrayOutputStream printed) {
+    /**
+     * Runs one cell and hands each output to {@code sink} as it happens: printed text in batches of about
+     * {@value #STREAM_BATCH_MS} ms, each display when it is called, then the result or the first error.
+     *
+     * @param in what {@code System.in} reads while the cell runs
+     */
+    public void eval(String cell, Consumer<Output> sink, InputStream in) {
+        RunningCell state = new RunningCell();
+        synchronized (stopLock) {
+            running = state;
+        }
+        BatchingOutput out = new BatchingOutput("stdout", sink);
+        BatchingOutput err = new BatchingOutput("stderr", sink);
+        Runnable emitText = () -> {
+            out.emit();
+            err.emit();
+        };
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        InputStream originalIn = System.in;
+        // Text printed before a display, a read or an error must arrive before it.
+        CellContext.bind(value -> {
+            emitText.run();
+            sink.accept(new Output.Display(renderer.apply(value)));
+        });
+        System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));
+        System.setIn(new PromptFlushingInput(in, emitText));
+        // The ticker also repeats a pending stop: JShell ignores stop() while it compiles rather than runs code.
+        ScheduledFuture<?> ticker = ticks.scheduleAtFixedRate(() -> {
+            emitText.run();
+            synchronized (stopLock) {
+                if (running == state && state.stopRequested) {
+                    shell.stop();
+                }
+            }
+        }, STREAM_BATCH_MS, STREAM_BATCH_MS, TimeUnit.MILLISECONDS);
+        try {
+            runSnippets(cell, sink, emitText, state);
+        } finally {
+            synchronized (stopLock) {
+                running = null;
+            }
+            ticker.cancel(false);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+            System.setIn(originalIn);
+            CellContext.unbind();
+            emitText.run();
+        }
+    }
+
+    /**
+     * Stops the running cell from another thread: loops in cell code check a stop flag JShell weaves in, and
+     * blocking calls are interrupted. The stop is repeated until the cell ends, since JShell ignores one that
+     * arrives while it compiles. The cell ends with an "Interrupted" error; the next cell runs normally.
+     */
+    public void stop() {
+        synchronized (stopLock) {
+            if (running != null) {
+                running.stopRequested = true;
+                shell.stop();
+            }
+        }
+    }
+
+    /** Adds a jar or a class directory to what cells can use. */
+    public void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
+    /** The class loader that loads snippet classes and jars added later; null before the first snippet ran. */
+    public ClassLoader snippetClassLoader() {
+        return control.snippetLoader();
+    }
+
+    /** Completion, documentation and completeness checks against this evaluator's state. */
+    public CellAnalysis analysis() {
+        return new CellAnalysis(shell.sourceCodeAnalysis());
+    }
+
+    private void runSnippets(String cell, Consumer<Output> sink, Runnable emitText, RunningCell state) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = cell;
         int offset = 0;
@@ -94,24 +181,39 @@ public final class CellEvaluator implements AutoCloseable {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             String source = info.source();
             if (source == null || info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
-                outputs.add(compileError("Incomplete code at the end of the cell: " + firstLine(remaining.strip()),
+                emitText.run();
+                sink.accept(compileError("Incomplete code at the end of the cell: " + firstLine(remaining.strip()),
                         List.of("Check for a missing ';', ')' or '}'."), lineOf(cell, offset + leadingBlank(remaining))));
                 return;
             }
             int consumed = remaining.length() - info.remaining().length();
-            int snippetStart = offset + leadingBlank(remaining);
+            // Diagnostic positions count from the start of source(), which keeps some or all leading blanks.
+            int snippetStart = offset + leadingBlank(remaining) - leadingBlank(source);
             hasValue = false;
+            if (state.stopRequested) {
+                emitText.run();
+                sink.accept(interruptedError());
+                return;
+            }
             for (SnippetEvent event : shell.eval(source)) {
+                // A stopped snippet comes back without an exception, so the request is what tells.
+                if (state.stopRequested) {
+                    emitText.run();
+                    sink.accept(interruptedError());
+                    return;
+                }
                 if (event.causeSnippet() != null) {
                     continue; // updates of dependent snippets, not this one
                 }
                 Snippet snippet = event.snippet();
                 if (event.status() == Snippet.Status.REJECTED) {
-                    outputs.add(compileError(snippet, cell, snippetStart));
+                    emitText.run();
+                    sink.accept(compileError(snippet, cell, snippetStart));
                     return;
                 }
                 if (event.exception() != null) {
-                    outputs.add(runtimeError(event.exception()));
+                    emitText.run();
+                    sink.accept(runtimeError(event.exception(), "#" + snippet.id(), lineOf(cell, snippetStart + leadingBlank(source))));
                     return;
                 }
                 if (isExpression(snippet)) {
@@ -123,8 +225,38 @@ public final class CellEvaluator implements AutoCloseable {
             remaining = info.remaining();
         }
         if (hasValue && !cell.strip().endsWith(";")) {
-            outputs.add(new Output.Result(renderer.apply(lastValue)));
+            emitText.run();
+            sink.accept(renderResult(lastValue));
         }
+    }
+
+    private static Output.Error interruptedError() {
+        return new Output.Error("Interrupted", "The cell was interrupted.",
+                List.of("Interrupted: the cell was stopped; variables defined before the stop keep their values."));
+    }
+
+    private Output renderResult(Object value) {
+        try {
+            return new Output.Result(renderer.apply(value));
+        } catch (RuntimeException e) {
+            // A broken toString() or renderer must not take the kernel down with it.
+            return new Output.Error(e.getClass().getName(), "Could not show the cell's value: " + e.getMessage(),
+                    List.of("Could not show the cell's value: " + e));
+        }
+    }
+
+    /** Joins neighbouring stream outputs of the same name, which batching split at arbitrary points. */
+    private static List<Output> mergeStreams(List<Output> outputs) {
+        List<Output> merged = new ArrayList<>();
+        for (Output output : outputs) {
+            if (output instanceof Output.Stream stream && !merged.isEmpty()
+                    && merged.getLast() instanceof Output.Stream previous && previous.name().equals(stream.name())) {
+                merged.set(merged.size() - 1, new Output.Stream(stream.name(), previous.text() + stream.text()));
+            } else {
+                merged.add(output);
+            }
+        }
+        return merged;
     }
 
     private static boolean isExpression(Snippet snippet) {
@@ -177,7 +309,14 @@ public final class CellEvaluator implements AutoCloseable {
         return new Output.Error("CompilationError", located, lines);
     }
 
-    private static Output.Error runtimeError(jdk.jshell.JShellException exception) {
+    /**
+     * @param snippetFile the file name JShell gives frames of the failing snippet ("#12")
+     * @param firstLine   the cell line where that snippet starts
+     */
+    private static Output.Error runtimeError(jdk.jshell.JShellException exception, String snippetFile, int firstLine) {
+        if (exception instanceof EvalException eval && eval.getExceptionClassName().equals(CellExit.class.getName())) {
+            return new Output.Error(CellExit.ERROR_NAME, eval.getMessage(), List.of(CellExit.ERROR_NAME + ": " + eval.getMessage()));
+        }
         String name = switch (exception) {
             case EvalException eval -> eval.getExceptionClassName();
             case UnresolvedReferenceException unresolved -> "UnresolvedReference";
@@ -190,7 +329,7 @@ public final class CellEvaluator implements AutoCloseable {
             if (isKernelFrame(frame)) {
                 break; // below the user's code: reflection, JShell and the kernel itself
             }
-            lines.add("    at " + describe(frame));
+            lines.add("    at " + describe(frame, snippetFile, firstLine));
         }
         Throwable cause = exception.getCause();
         while (cause != null) {
@@ -206,18 +345,19 @@ public final class CellEvaluator implements AutoCloseable {
                 || cls.startsWith("jdk.jshell") || cls.startsWith("dev.tailor.kernel");
     }
 
-    private static String describe(StackTraceElement frame) {
+    private static String describe(StackTraceElement frame, String snippetFile, int firstLine) {
+        // JShell renames frames of snippet code to file "#ID" and the line within that snippet.
+        if (snippetFile.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
+            return "this cell, line " + (firstLine + frame.getLineNumber() - 1);
+        }
+        if (frame.getFileName() != null && frame.getFileName().startsWith("#")) {
+            String name = frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + ", ";
+            return "an earlier cell (" + name + "snippet " + frame.getFileName() + ", line " + frame.getLineNumber() + ")";
+        }
         if (frame.getClassName().startsWith("REPL.")) {
             return "cell code (" + frame.getMethodName().replace("do_it$", "statement") + ")";
         }
         return frame.toString();
-    }
-
-    private static void flushStream(ByteArrayOutputStream printed, List<Output> outputs) {
-        if (printed.size() > 0) {
-            outputs.add(new Output.Stream("stdout", printed.toString(StandardCharsets.UTF_8)));
-            printed.reset();
-        }
     }
 
     private static int leadingBlank(String text) {
@@ -256,6 +396,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
+        ticks.shutdownNow();
         shell.close();
     }
 }

@@ -16,11 +16,18 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
  */
 public final class MimeRenderer implements Function<Object, Map<String, Object>> {
 
-    private final Renderer renderer = new Renderer();
+    private final Renderer renderer;
     private final Gson gson = new Gson();
 
+    /** A renderer with Tailor's registrations, for headless runs. */
     public MimeRenderer() {
+        this.renderer = new Renderer();
         Renderers.registerAll(renderer);
+    }
+
+    /** Renders with a kernel's own renderer, whose registrations come from the installed extensions. */
+    public MimeRenderer(Renderer renderer) {
+        this.renderer = renderer;
     }
 
     @Override

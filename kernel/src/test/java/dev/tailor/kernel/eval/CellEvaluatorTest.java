@@ -55,7 +55,7 @@ class CellEvaluatorTest {
     void compileErrorNamesLineAndColumnInsideTheCell() {
         List<Output> outputs = evaluator.eval("int ok = 1;\n\nString s = ok.length();");
         Output.Error error = assertInstanceOf(Output.Error.class, outputs.get(outputs.size() - 1));
-        assertTrue(error.value().startsWith("line 3, column 14:"), error.value());
+        assertTrue(error.value().startsWith("line 3, column 12:"), error.value());
         assertTrue(error.value().contains("int cannot be dereferenced"), error.value());
         assertTrue(error.traceback().stream().noneMatch(line -> line.contains("dev.tailor.kernel")), error.traceback().toString());
     }
@@ -82,5 +82,14 @@ class CellEvaluatorTest {
     void incompleteCodeIsReportedNotSwallowed() {
         Output.Error error = assertInstanceOf(Output.Error.class, evaluator.eval("int x = (1 + 2;").get(0));
         assertTrue(error.value().contains("line 1"), error.value());
+    }
+
+    @Test
+    void runtimeErrorFramesNameTheCellLine() {
+        evaluator.eval("int half(int n) {\n    return 10 / n;\n}");
+        Output.Error error = assertInstanceOf(Output.Error.class, evaluator.eval("int a = 1;\n\nhalf(0);").getLast());
+        assertEquals("java.lang.ArithmeticException", error.name());
+        assertTrue(error.traceback().get(1).contains("an earlier cell (half,"), error.traceback().toString());
+        assertEquals("    at this cell, line 3", error.traceback().get(2));
     }
 }
