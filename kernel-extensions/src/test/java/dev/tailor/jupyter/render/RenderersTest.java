@@ -91,8 +91,19 @@ class RenderersTest {
             public String toSvg() {
                 return "<svg/>";
             }
+
+            @Override
+            public String toHtml() {
+                return "<img alt=\"figure\">";
+            }
+
+            @Override
+            public Table table() {
+                return Table.create("plotted");
+            }
         };
         DisplayData data = renderer.render(figure);
+        // A figure is also Rendered; the picture must win over its HTML.
         assertArrayEquals(png, Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG)));
     }
 }

@@ -24,8 +24,6 @@ class JupyterKernelTest {
 
     // Debian's Python, where apt installs Jupyter; -Dtailor.python=... points elsewhere.
     private static final Path PYTHON = Path.of(System.getProperty("tailor.python", "/usr/bin/python3"));
-    private static final String INSTALL_HINT = "apt-get install -y --no-install-recommends jupyter-nbconvert "
-            + "python3-nbclient python3-jupyter-kernel-test";
 
     @Test
     void pythonProtocolSuitePassesAgainstTheKernelspec(@TempDir Path tmp) throws IOException, InterruptedException {
@@ -57,21 +55,11 @@ class JupyterKernelTest {
     }
 
     private static void requireJupyter() throws IOException, InterruptedException {
-        String problem = null;
-        if (!Files.isExecutable(PYTHON)) {
-            problem = PYTHON + " does not exist";
-        } else {
-            Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import jupyter_kernel_test, nbclient, nbconvert")
-                    .redirectErrorStream(true).start();
-            check.getInputStream().readAllBytes();
-            if (check.waitFor() != 0) {
-                problem = PYTHON + " lacks jupyter_kernel_test, nbclient or nbconvert";
-            }
-        }
+        String problem = JupyterCheck.problem(PYTHON).orElse(null);
         if (problem == null) {
             return;
         }
-        String message = "Jupyter kernel tests need Jupyter: " + problem + ". Install with: " + INSTALL_HINT;
+        String message = "Jupyter kernel tests need Jupyter: " + problem + ". Install with: " + JupyterCheck.INSTALL_HINT;
         if (Boolean.getBoolean("tailor.requireJupyter")) {
             fail(message + " (tailor.requireJupyter=true makes this a failure)");
         }
