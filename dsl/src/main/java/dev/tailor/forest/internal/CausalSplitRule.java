@@ -16,6 +16,12 @@ final class CausalSplitRule implements SplitRule {
     private double[] centered = new double[0];
     private double[] squares = new double[0];
     private int[] belowFlags = new int[0];
+    private double[] left = new double[0];
+    private int[] belowLeft = new int[0];
+    private int[] belowRight = new int[0];
+    private double[] sumLeft = new double[0];
+    private double[] squaresLeft = new double[0];
+    private boolean[] ready = new boolean[0];
 
     CausalSplitRule(int minNodeSize, double alpha) {
         this.minNodeSize = minNodeSize;
@@ -75,11 +81,15 @@ final class CausalSplitRule implements SplitRule {
                 return null;
             }
         }
-        double[] left = new double[r];
-        int[] belowLeft = new int[k];
-        double[] sumLeft = new double[k];
-        double[] squaresLeft = new double[k];
-        double[] squaresTotal = spread;
+        if (left.length < r) {
+            left = new double[r];
+        }
+        if (belowLeft.length < k) {
+            belowLeft = new int[k];
+            belowRight = new int[k];
+            sumLeft = new double[k];
+            squaresLeft = new double[k];
+        }
         double best = 0;
         int bestVariable = -1;
         int bestLeft = 0;
@@ -88,59 +98,73 @@ final class CausalSplitRule implements SplitRule {
             int j = candidates[v];
             int[] order = sorted[j];
             double[] x = sample.x[j];
-            Arrays.fill(left, 0);
-            Arrays.fill(belowLeft, 0);
-            Arrays.fill(sumLeft, 0);
-            Arrays.fill(squaresLeft, 0);
-            boolean leftReady = false;
-            for (int pos = start; pos < end - 1; pos++) {
+            // Count constraints are monotone along the scan: once the left child has enough units on both sides of
+            // the mean in every component it keeps them, and once the right child lacks them it stays short. So the
+            // admissible positions form one interval [first, last], found by a short scan from each end.
+            int first = firstReady(order, start, end, k, size);
+            int last = lastReady(order, start, end, k, size);
+            if (first > last) {
+                continue;
+            }
+            // The spread constraint needs the left sums of centered treatments and their squares, but only where a
+            // candidate beats the best so far: a cursor accumulates them lazily, in scan order (so the sums are the
+            // same, bit for bit, as those of a full scan).
+            java.util.Arrays.fill(sumLeft, 0, k, 0);
+            java.util.Arrays.fill(squaresLeft, 0, k, 0);
+            int cursor = start;
+            if (r == 1) {
+                double leftSum = 0;
+                double totalSum = total[0];
+                for (int pos = start; pos < first; pos++) {
+                    leftSum += rho[order[pos]];
+                }
+                double next = x[order[first]];
+                for (int pos = first; pos <= last; pos++) {
+                    int l = order[pos];
+                    leftSum += rho[l];
+                    double value = next;
+                    next = x[order[pos + 1]];
+                    if (value == next) {
+                        continue;
+                    }
+                    int nLeft = pos - start + 1;
+                    int nRight = size - nLeft;
+                    double right = totalSum - leftSum;
+                    double criterion = 0;
+                    criterion += leftSum * leftSum * (1.0 / nLeft) + right * right * (1.0 / nRight);
+                    if (SplitRule.beats(criterion, best)) {
+                        cursor = advance(order, cursor, pos + 1, k);
+                        if (spreadsSuffice(nLeft, nRight, sumLeft, squaresLeft, centeredTotal, spread, k)) {
+                            best = criterion;
+                            bestVariable = j;
+                            bestLeft = nLeft;
+                            bestThreshold = value;
+                        }
+                    }
+                }
+                continue;
+            }
+            java.util.Arrays.fill(left, 0, r, 0);
+            for (int pos = start; pos < first; pos++) {
+                int base = order[pos] * r;
+                for (int c = 0; c < r; c++) {
+                    left[c] += rho[base + c];
+                }
+            }
+            double next = x[order[first]];
+            for (int pos = first; pos <= last; pos++) {
                 int l = order[pos];
                 int base = l * r;
                 for (int c = 0; c < r; c++) {
                     left[c] += rho[base + c];
                 }
-                // Separate loops over components, so that the JIT can vectorize them.
-                int unit = l * k;
-                for (int a = 0; a < k; a++) {
-                    sumLeft[a] += centered[unit + a];
-                }
-                for (int a = 0; a < k; a++) {
-                    squaresLeft[a] += squares[unit + a];
-                }
-                for (int a = 0; a < k; a++) {
-                    belowLeft[a] += belowFlags[unit + a];
+                double value = next;
+                next = x[order[pos + 1]];
+                if (value == next) {
+                    continue;
                 }
                 int nLeft = pos - start + 1;
                 int nRight = size - nLeft;
-                // Count constraints are monotone along the scan: once the left child has enough units on both sides
-                // of the mean in every component it keeps them, and once the right child lacks them it stays short.
-                if (!leftReady) {
-                    leftReady = true;
-                    for (int a = 0; a < k; a++) {
-                        if (belowLeft[a] < minNodeSize || nLeft - belowLeft[a] < minNodeSize) {
-                            leftReady = false;
-                            break;
-                        }
-                    }
-                    if (!leftReady) {
-                        continue;
-                    }
-                }
-                boolean rightShort = false;
-                for (int a = 0; a < k; a++) {
-                    int belowRight = below[a] - belowLeft[a];
-                    if (belowRight < minNodeSize || nRight - belowRight < minNodeSize) {
-                        rightShort = true;
-                        break;
-                    }
-                }
-                if (rightShort) {
-                    break;
-                }
-                double value = x[l];
-                if (value == x[order[pos + 1]]) {
-                    continue;
-                }
                 double inverseLeft = 1.0 / nLeft;
                 double inverseRight = 1.0 / nRight;
                 double criterion = 0;
@@ -148,22 +172,96 @@ final class CausalSplitRule implements SplitRule {
                     double right = total[c] - left[c];
                     criterion += left[c] * left[c] * inverseLeft + right * right * inverseRight;
                 }
-                if (SplitRule.beats(criterion, best) && spreadsSuffice(nLeft, nRight, sumLeft, squaresLeft, centeredTotal,
-                        squaresTotal)) {
-                    best = criterion;
-                    bestVariable = j;
-                    bestLeft = nLeft;
-                    bestThreshold = value;
+                if (SplitRule.beats(criterion, best)) {
+                    cursor = advance(order, cursor, pos + 1, k);
+                    if (spreadsSuffice(nLeft, nRight, sumLeft, squaresLeft, centeredTotal, spread, k)) {
+                        best = criterion;
+                        bestVariable = j;
+                        bestLeft = nLeft;
+                        bestThreshold = value;
+                    }
                 }
             }
         }
         return bestVariable < 0 ? null : new Split(bestVariable, bestLeft, bestThreshold, best);
     }
 
+    /** Adds units at positions [from, to) to the left sums of centered treatments and squares; returns {@code to}. */
+    private int advance(int[] order, int from, int to, int k) {
+        for (int pos = from; pos < to; pos++) {
+            int unit = order[pos] * k;
+            for (int a = 0; a < k; a++) {
+                sumLeft[a] += centered[unit + a];
+            }
+            for (int a = 0; a < k; a++) {
+                squaresLeft[a] += squares[unit + a];
+            }
+        }
+        return to;
+    }
+
+    /**
+     * The first position (at most end − 2) whose left child [start, pos] has at least minNodeSize units below and
+     * above the mean in every component, or end − 1 if none has.
+     */
+    private int firstReady(int[] order, int start, int end, int k, int size) {
+        java.util.Arrays.fill(belowLeft, 0, k, 0);
+        int missing = k;
+        boolean[] done = readyFlags(k);
+        for (int pos = start; pos < end - 1; pos++) {
+            int unit = order[pos] * k;
+            int nLeft = pos - start + 1;
+            for (int a = 0; a < k; a++) {
+                belowLeft[a] += belowFlags[unit + a];
+                if (!done[a] && belowLeft[a] >= minNodeSize && nLeft - belowLeft[a] >= minNodeSize) {
+                    done[a] = true;
+                    missing--;
+                }
+            }
+            if (missing == 0) {
+                return pos;
+            }
+        }
+        return end - 1;
+    }
+
+    /**
+     * The last position pos (at most end − 2) whose right child (pos, end) has at least minNodeSize units below and
+     * above the mean in every component, or start − 1 if none has.
+     */
+    private int lastReady(int[] order, int start, int end, int k, int size) {
+        java.util.Arrays.fill(belowRight, 0, k, 0);
+        int missing = k;
+        boolean[] done = readyFlags(k);
+        for (int pos = end - 1; pos > start; pos--) {
+            int unit = order[pos] * k;
+            int nRight = end - pos;
+            for (int a = 0; a < k; a++) {
+                belowRight[a] += belowFlags[unit + a];
+                if (!done[a] && belowRight[a] >= minNodeSize && nRight - belowRight[a] >= minNodeSize) {
+                    done[a] = true;
+                    missing--;
+                }
+            }
+            if (missing == 0) {
+                return pos - 1;
+            }
+        }
+        return start - 1;
+    }
+
+    private boolean[] readyFlags(int k) {
+        if (ready.length < k) {
+            ready = new boolean[k];
+        }
+        java.util.Arrays.fill(ready, 0, k, false);
+        return ready;
+    }
+
     /** Each child keeps at least a share α of the parent's treatment spread, in every component. */
     private boolean spreadsSuffice(int nLeft, int nRight, double[] sumLeft, double[] squaresLeft, double[] centeredTotal,
-                                   double[] squaresTotal) {
-        for (int a = 0; a < sumLeft.length; a++) {
+                                   double[] squaresTotal, int k) {
+        for (int a = 0; a < k; a++) {
             // Spread around each child's own mean, from sums of values centered at the parent mean.
             double spreadLeft = squaresLeft[a] - sumLeft[a] * sumLeft[a] / nLeft;
             double sumRight = centeredTotal[a] - sumLeft[a];

@@ -26,84 +26,109 @@ final class ForestPredictor {
         int chunks = (points + CHUNK - 1) / CHUNK;
         Parallel.run(forest.options().threads(), chunks, chunk -> {
             Worker worker = new Worker(forest, variance);
-            int end = Math.min(points, (chunk + 1) * CHUNK);
-            for (int point = chunk * CHUNK; point < end; point++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new TreeGrower.TrainingInterrupted();
-                }
-                worker.predict(x, point, outOfBag, estimates[point], variance ? variances[point] : null);
-            }
+            int from = chunk * CHUNK;
+            int to = Math.min(points, from + CHUNK);
+            worker.predict(x, from, to, outOfBag, estimates, variances);
         }, done -> { }, "Forest prediction");
         return new Predictions(estimates, variances);
     }
 
-    /** Per-task scratch space: leaf means of every tree for one point. */
+    /**
+     * One chunk of target points, tree by tree: each tree is walked by all points of the chunk while its nodes are
+     * in cache, and every point records its leaf in each tree. Each point still adds its leaves' means in tree order,
+     * so the sums (and results) do not depend on the chunking or the thread count.
+     */
     private static final class Worker {
         private final Forest forest;
         private final PredictionStrategy strategy;
         private final int statistics;
-        private final double[] leafMeans;
-        private final boolean[] used;
+        private final boolean variance;
         private final double[] rowStatistics;
+        private final double[] leafMean;
         private final double[] means;
 
         Worker(Forest forest, boolean variance) {
             this.forest = forest;
             this.strategy = forest.strategy();
             this.statistics = strategy.statisticsLength();
-            int trees = forest.trees().size();
-            this.leafMeans = new double[(variance ? trees : 1) * statistics];
-            this.used = new boolean[trees];
+            this.variance = variance;
             this.rowStatistics = new double[statistics];
+            this.leafMean = new double[statistics];
             this.means = new double[statistics];
         }
 
-        void predict(double[][] x, int point, boolean outOfBag, double[] estimate, double[] variance) {
+        void predict(double[][] x, int from, int to, boolean outOfBag, double[][] estimates, double[][] variances) {
             ForestData data = forest.data();
             var trees = forest.trees();
-            Arrays.fill(means, 0);
-            int usedCount = 0;
-            boolean keep = variance != null;
-            for (int b = 0; b < trees.size(); b++) {
+            int treeCount = trees.size();
+            int count = to - from;
+            // leaves[point * trees + b]: the point's leaf in tree b, or −1 when the tree is not used for it.
+            int[] leaves = new int[count * treeCount];
+            double[] sums = new double[count * statistics];
+            int[] used = new int[count];
+            for (int b = 0; b < treeCount; b++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new TreeGrower.TrainingInterrupted();
+                }
                 Tree tree = trees.get(b);
-                used[b] = false;
-                if (outOfBag && tree.inSubsample(point)) {
+                for (int i = 0; i < count; i++) {
+                    int point = from + i;
+                    int leaf = -1;
+                    if (!(outOfBag && tree.inSubsample(point))) {
+                        leaf = tree.leafOf(x, point);
+                        if (tree.leafSize(leaf) == 0) {
+                            leaf = -1;
+                        }
+                    }
+                    leaves[i * treeCount + b] = leaf;
+                    if (leaf < 0) {
+                        continue;
+                    }
+                    double[] stored = tree.storedLeafMeans();
+                    double[] source;
+                    int at;
+                    if (stored != null) {
+                        source = stored;
+                        at = tree.leafSlot(leaf) * statistics;
+                    } else {
+                        tree.leafMeans(leaf, data, strategy, rowStatistics, leafMean, 0);
+                        source = leafMean;
+                        at = 0;
+                    }
+                    int base = i * statistics;
+                    for (int s = 0; s < statistics; s++) {
+                        sums[base + s] += source[at + s];
+                    }
+                    used[i]++;
+                }
+            }
+            double[] leafMeans = variance ? new double[treeCount * statistics] : null;
+            for (int i = 0; i < count; i++) {
+                double[] estimate = estimates[from + i];
+                double[] pointVariance = variance ? variances[from + i] : null;
+                if (used[i] == 0) {
+                    java.util.Arrays.fill(estimate, Double.NaN);
+                    if (variance) {
+                        java.util.Arrays.fill(pointVariance, Double.NaN);
+                    }
                     continue;
                 }
-                int leaf = tree.leafOf(x, point);
-                int size = tree.leafSize(leaf);
-                if (size == 0) {
-                    continue;
-                }
-                int offset = keep ? b * statistics : 0;
-                tree.leafMeans(leaf, data, strategy, rowStatistics, leafMeans, offset);
                 for (int s = 0; s < statistics; s++) {
-                    means[s] += leafMeans[offset + s];
+                    means[s] = sums[i * statistics + s] / used[i];
                 }
-                used[b] = true;
-                usedCount++;
-            }
-            if (usedCount == 0) {
-                Arrays.fill(estimate, Double.NaN);
-                if (keep) {
-                    Arrays.fill(variance, Double.NaN);
+                boolean ok = strategy.estimate(means, estimate);
+                if (variance) {
+                    if (!ok) {
+                        java.util.Arrays.fill(pointVariance, Double.NaN);
+                        continue;
+                    }
+                    variance(leaves, i * treeCount, data, leafMeans, estimate, pointVariance);
                 }
-                return;
-            }
-            for (int s = 0; s < statistics; s++) {
-                means[s] /= usedCount;
-            }
-            boolean ok = strategy.estimate(means, estimate);
-            if (keep) {
-                if (!ok) {
-                    Arrays.fill(variance, Double.NaN);
-                    return;
-                }
-                variance(estimate, variance);
             }
         }
 
-        private void variance(double[] estimate, double[] variance) {
+        private void variance(int[] leaves, int offset, ForestData data, double[] scratch, double[] estimate,
+                              double[] variance) {
             int g = forest.options().ciGroupSize();
             int components = estimate.length;
             PredictionStrategy.Influence influence = g < 2 ? null : strategy.influence(means, estimate);
@@ -111,16 +136,17 @@ final class ForestPredictor {
                 Arrays.fill(variance, Double.NaN);
                 return;
             }
-            int trees = forest.trees().size();
+            var trees = forest.trees();
+            int treeCount = trees.size();
             double[] rho = new double[components];
             double[] groupSum = new double[components];
             double[] between = new double[components];
             double[] total = new double[components];
             int goodGroups = 0;
-            for (int group = 0; group + g <= trees; group += g) {
+            for (int group = 0; group + g <= treeCount; group += g) {
                 boolean good = true;
                 for (int b = group; b < group + g; b++) {
-                    good &= used[b];
+                    good &= leaves[offset + b] >= 0;
                 }
                 if (!good) {
                     continue;
@@ -128,7 +154,15 @@ final class ForestPredictor {
                 goodGroups++;
                 Arrays.fill(groupSum, 0);
                 for (int b = group; b < group + g; b++) {
-                    influence.of(leafMeans, b * statistics, rho);
+                    Tree tree = trees.get(b);
+                    int leaf = leaves[offset + b];
+                    double[] stored = tree.storedLeafMeans();
+                    if (stored != null) {
+                        influence.of(stored, tree.leafSlot(leaf) * statistics, rho);
+                    } else {
+                        tree.leafMeans(leaf, data, strategy, rowStatistics, scratch, 0);
+                        influence.of(scratch, 0, rho);
+                    }
                     for (int c = 0; c < components; c++) {
                         groupSum[c] += rho[c];
                         total[c] += rho[c] * rho[c];

@@ -97,6 +97,16 @@ public final class Tree {
         }
     }
 
+    /** Stored mean statistics of the non-empty leaves (see {@link #withLeafMeans}), or null. */
+    double[] storedLeafMeans() {
+        return leafMeans;
+    }
+
+    /** Index of a non-empty leaf in {@link #storedLeafMeans()} (in units of the statistics length). */
+    int leafSlot(int node) {
+        return leafSlot[node];
+    }
+
     /** The leaf that column {@code col} of the column-major matrix {@code x} falls into. */
     int leafOf(double[][] x, int col) {
         int node = 0;
