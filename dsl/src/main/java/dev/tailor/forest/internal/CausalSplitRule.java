@@ -22,6 +22,8 @@ final class CausalSplitRule implements SplitRule {
     private double[] sumLeft = new double[0];
     private double[] squaresLeft = new double[0];
     private boolean[] ready = new boolean[0];
+    /** inverse[n] = 1.0 / n, so that the scan multiplies instead of dividing. */
+    private double[] inverse = new double[0];
 
     CausalSplitRule(int minNodeSize, double alpha) {
         this.minNodeSize = minNodeSize;
@@ -57,7 +59,6 @@ final class CausalSplitRule implements SplitRule {
             belowFlags = new int[sample.size() * k];
         }
         double[] spread = new double[k];
-        double[] centeredTotal = new double[k];
         int[] below = new int[k];
         for (int pos = start; pos < end; pos++) {
             int l = any[pos];
@@ -71,7 +72,6 @@ final class CausalSplitRule implements SplitRule {
                 squares[unit + a] = square;
                 belowFlags[unit + a] = flag;
                 spread[a] += square;
-                centeredTotal[a] += c;
                 below[a] += flag;
             }
         }
@@ -90,6 +90,12 @@ final class CausalSplitRule implements SplitRule {
             sumLeft = new double[k];
             squaresLeft = new double[k];
         }
+        if (inverse.length <= size) {
+            inverse = new double[Math.max(size + 1, sample.size() + 1)];
+            for (int i = 1; i < inverse.length; i++) {
+                inverse[i] = 1.0 / i;
+            }
+        }
         double best = 0;
         int bestVariable = -1;
         int bestLeft = 0;
@@ -101,17 +107,11 @@ final class CausalSplitRule implements SplitRule {
             // Count constraints are monotone along the scan: once the left child has enough units on both sides of
             // the mean in every component it keeps them, and once the right child lacks them it stays short. So the
             // admissible positions form one interval [first, last], found by a short scan from each end.
-            int first = firstReady(order, start, end, k, size);
-            int last = lastReady(order, start, end, k, size);
+            int first = Math.max(firstReady(order, start, end, k), firstSpread(order, start, end, k, spread));
+            int last = Math.min(lastReady(order, start, end, k), lastSpread(order, start, end, k, spread));
             if (first > last) {
                 continue;
             }
-            // The spread constraint needs the left sums of centered treatments and their squares, but only where a
-            // candidate beats the best so far: a cursor accumulates them lazily, in scan order (so the sums are the
-            // same, bit for bit, as those of a full scan).
-            java.util.Arrays.fill(sumLeft, 0, k, 0);
-            java.util.Arrays.fill(squaresLeft, 0, k, 0);
-            int cursor = start;
             if (r == 1) {
                 double leftSum = 0;
                 double totalSum = total[0];
@@ -120,26 +120,20 @@ final class CausalSplitRule implements SplitRule {
                 }
                 double next = x[order[first]];
                 for (int pos = first; pos <= last; pos++) {
-                    int l = order[pos];
-                    leftSum += rho[l];
+                    leftSum += rho[order[pos]];
                     double value = next;
                     next = x[order[pos + 1]];
                     if (value == next) {
                         continue;
                     }
                     int nLeft = pos - start + 1;
-                    int nRight = size - nLeft;
                     double right = totalSum - leftSum;
-                    double criterion = 0;
-                    criterion += leftSum * leftSum * (1.0 / nLeft) + right * right * (1.0 / nRight);
+                    double criterion = leftSum * leftSum * inverse[nLeft] + right * right * inverse[size - nLeft];
                     if (SplitRule.beats(criterion, best)) {
-                        cursor = advance(order, cursor, pos + 1, k);
-                        if (spreadsSuffice(nLeft, nRight, sumLeft, squaresLeft, centeredTotal, spread, k)) {
-                            best = criterion;
-                            bestVariable = j;
-                            bestLeft = nLeft;
-                            bestThreshold = value;
-                        }
+                        best = criterion;
+                        bestVariable = j;
+                        bestLeft = nLeft;
+                        bestThreshold = value;
                     }
                 }
                 continue;
@@ -153,8 +147,7 @@ final class CausalSplitRule implements SplitRule {
             }
             double next = x[order[first]];
             for (int pos = first; pos <= last; pos++) {
-                int l = order[pos];
-                int base = l * r;
+                int base = order[pos] * r;
                 for (int c = 0; c < r; c++) {
                     left[c] += rho[base + c];
                 }
@@ -164,47 +157,29 @@ final class CausalSplitRule implements SplitRule {
                     continue;
                 }
                 int nLeft = pos - start + 1;
-                int nRight = size - nLeft;
-                double inverseLeft = 1.0 / nLeft;
-                double inverseRight = 1.0 / nRight;
+                double inverseLeft = inverse[nLeft];
+                double inverseRight = inverse[size - nLeft];
                 double criterion = 0;
                 for (int c = 0; c < r; c++) {
                     double right = total[c] - left[c];
                     criterion += left[c] * left[c] * inverseLeft + right * right * inverseRight;
                 }
                 if (SplitRule.beats(criterion, best)) {
-                    cursor = advance(order, cursor, pos + 1, k);
-                    if (spreadsSuffice(nLeft, nRight, sumLeft, squaresLeft, centeredTotal, spread, k)) {
-                        best = criterion;
-                        bestVariable = j;
-                        bestLeft = nLeft;
-                        bestThreshold = value;
-                    }
+                    best = criterion;
+                    bestVariable = j;
+                    bestLeft = nLeft;
+                    bestThreshold = value;
                 }
             }
         }
         return bestVariable < 0 ? null : new Split(bestVariable, bestLeft, bestThreshold, best);
     }
 
-    /** Adds units at positions [from, to) to the left sums of centered treatments and squares; returns {@code to}. */
-    private int advance(int[] order, int from, int to, int k) {
-        for (int pos = from; pos < to; pos++) {
-            int unit = order[pos] * k;
-            for (int a = 0; a < k; a++) {
-                sumLeft[a] += centered[unit + a];
-            }
-            for (int a = 0; a < k; a++) {
-                squaresLeft[a] += squares[unit + a];
-            }
-        }
-        return to;
-    }
-
     /**
      * The first position (at most end − 2) whose left child [start, pos] has at least minNodeSize units below and
      * above the mean in every component, or end − 1 if none has.
      */
-    private int firstReady(int[] order, int start, int end, int k, int size) {
+    private int firstReady(int[] order, int start, int end, int k) {
         java.util.Arrays.fill(belowLeft, 0, k, 0);
         int missing = k;
         boolean[] done = readyFlags(k);
@@ -229,7 +204,7 @@ final class CausalSplitRule implements SplitRule {
      * The last position pos (at most end − 2) whose right child (pos, end) has at least minNodeSize units below and
      * above the mean in every component, or start − 1 if none has.
      */
-    private int lastReady(int[] order, int start, int end, int k, int size) {
+    private int lastReady(int[] order, int start, int end, int k) {
         java.util.Arrays.fill(belowRight, 0, k, 0);
         int missing = k;
         boolean[] done = readyFlags(k);
@@ -258,19 +233,56 @@ final class CausalSplitRule implements SplitRule {
         return ready;
     }
 
-    /** Each child keeps at least a share α of the parent's treatment spread, in every component. */
-    private boolean spreadsSuffice(int nLeft, int nRight, double[] sumLeft, double[] squaresLeft, double[] centeredTotal,
-                                   double[] squaresTotal, int k) {
-        for (int a = 0; a < k; a++) {
-            // Spread around each child's own mean, from sums of values centered at the parent mean.
-            double spreadLeft = squaresLeft[a] - sumLeft[a] * sumLeft[a] / nLeft;
-            double sumRight = centeredTotal[a] - sumLeft[a];
-            double spreadRight = (squaresTotal[a] - squaresLeft[a]) - sumRight * sumRight / nRight;
-            double floor = alpha * squaresTotal[a];
-            if (spreadLeft < floor || spreadRight < floor) {
-                return false;
+    /**
+     * The first position (at most end − 2) whose left child [start, pos] keeps at least a share α of the parent's
+     * treatment spread in every component, or end − 1 if none does. A child's spread (sum of squares around its own
+     * mean) can only grow as units join it, so the positions that satisfy the constraint on both sides form the
+     * interval [{@link #firstSpread}, {@link #lastSpread}].
+     */
+    private int firstSpread(int[] order, int start, int end, int k, double[] parentSpread) {
+        java.util.Arrays.fill(sumLeft, 0, k, 0);
+        java.util.Arrays.fill(squaresLeft, 0, k, 0);
+        int missing = k;
+        boolean[] done = readyFlags(k);
+        for (int pos = start; pos < end - 1; pos++) {
+            int unit = order[pos] * k;
+            int n = pos - start + 1;
+            for (int a = 0; a < k; a++) {
+                sumLeft[a] += centered[unit + a];
+                squaresLeft[a] += squares[unit + a];
+                if (!done[a] && squaresLeft[a] - sumLeft[a] * sumLeft[a] / n >= alpha * parentSpread[a]) {
+                    done[a] = true;
+                    missing--;
+                }
+            }
+            if (missing == 0) {
+                return pos;
             }
         }
-        return true;
+        return end - 1;
+    }
+
+    /** The last position pos (at most end − 2) whose right child (pos, end) keeps a share α of every spread. */
+    private int lastSpread(int[] order, int start, int end, int k, double[] parentSpread) {
+        java.util.Arrays.fill(sumLeft, 0, k, 0);
+        java.util.Arrays.fill(squaresLeft, 0, k, 0);
+        int missing = k;
+        boolean[] done = readyFlags(k);
+        for (int pos = end - 1; pos > start; pos--) {
+            int unit = order[pos] * k;
+            int n = end - pos;
+            for (int a = 0; a < k; a++) {
+                sumLeft[a] += centered[unit + a];
+                squaresLeft[a] += squares[unit + a];
+                if (!done[a] && squaresLeft[a] - sumLeft[a] * sumLeft[a] / n >= alpha * parentSpread[a]) {
+                    done[a] = true;
+                    missing--;
+                }
+            }
+            if (missing == 0) {
+                return pos - 1;
+            }
+        }
+        return start - 1;
     }
 }
