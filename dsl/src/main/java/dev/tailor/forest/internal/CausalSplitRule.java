@@ -157,13 +157,42 @@ final class CausalSplitRule implements SplitRule {
                     continue;
                 }
                 int nLeft = pos - start + 1;
-                double inverseLeft = inverse[nLeft];
-                double inverseRight = inverse[size - nLeft];
-                double criterion = 0;
-                for (int c = 0; c < r; c++) {
-                    double right = total[c] - left[c];
-                    criterion += left[c] * left[c] * inverseLeft + right * right * inverseRight;
+                // Σ_c left_c² and Σ_c right_c² in four interleaved partial sums, which the CPU can run in parallel.
+                double left0 = 0;
+                double left1 = 0;
+                double left2 = 0;
+                double left3 = 0;
+                double right0 = 0;
+                double right1 = 0;
+                double right2 = 0;
+                double right3 = 0;
+                int c = 0;
+                for (; c + 3 < r; c += 4) {
+                    double l0 = left[c];
+                    double l1 = left[c + 1];
+                    double l2 = left[c + 2];
+                    double l3 = left[c + 3];
+                    double r0 = total[c] - l0;
+                    double r1 = total[c + 1] - l1;
+                    double r2 = total[c + 2] - l2;
+                    double r3 = total[c + 3] - l3;
+                    left0 += l0 * l0;
+                    left1 += l1 * l1;
+                    left2 += l2 * l2;
+                    left3 += l3 * l3;
+                    right0 += r0 * r0;
+                    right1 += r1 * r1;
+                    right2 += r2 * r2;
+                    right3 += r3 * r3;
                 }
+                for (; c < r; c++) {
+                    double l0 = left[c];
+                    double r0 = total[c] - l0;
+                    left0 += l0 * l0;
+                    right0 += r0 * r0;
+                }
+                double criterion = ((left0 + left1) + (left2 + left3)) * inverse[nLeft]
+                        + ((right0 + right1) + (right2 + right3)) * inverse[size - nLeft];
                 if (SplitRule.beats(criterion, best)) {
                     best = criterion;
                     bestVariable = j;

@@ -69,6 +69,9 @@ final class MultiCausalRelabeler implements Relabeler {
         // Calculate the treatment effects, then the new outcomes.
         double[] beta = system.solve(cross);
         double[] direction = new double[k];
+        // With one arm, A⁻¹Wc_i is a division, exactly as in the binary relabeler; with several, A⁻¹ is formed once
+        // per node and applied to each unit (independent dot products instead of a triangular solve per unit).
+        double[] inverse = k == 1 ? null : system.inverse();
         for (int pos = start; pos < end; pos++) {
             int l = locals[pos];
             double yc = y[l] - meanY;
@@ -78,7 +81,18 @@ final class MultiCausalRelabeler implements Relabeler {
                 fitted += wc[a] * beta[a];
             }
             double residual = yc - fitted;
-            system.solveInto(wc, direction);
+            if (inverse == null) {
+                system.solveInto(wc, direction);
+            } else {
+                for (int a = 0; a < k; a++) {
+                    double sum = 0;
+                    int row = a * k;
+                    for (int b = 0; b < k; b++) {
+                        sum += inverse[row + b] * wc[b];
+                    }
+                    direction[a] = sum;
+                }
+            }
             for (int a = 0; a < k; a++) {
                 rho[l * k + a] = direction[a] * residual;
             }
