@@ -11,11 +11,10 @@ final class CausalSplitRule implements SplitRule {
 
     private final int minNodeSize;
     private final double alpha;
-    // Per-node scratch indexed [local * K + k]: centered treatment, its square, 1 if below the node mean.
-    // One instance serves one worker at a time (the trainer makes one per little bag).
-    private double[] centered = new double[0];
-    private double[] squares = new double[0];
-    private int[] belowFlags = new int[0];
+    // Per-node state and scratch; one instance serves one worker at a time (the trainer makes one per little bag).
+    // Treatments of the node's units, row-major [local * K + k], and their means at the node.
+    private double[] treatmentRows;
+    private double[] mean;
     private double[] left = new double[0];
     private int[] belowLeft = new int[0];
     private int[] belowRight = new int[0];
@@ -53,11 +52,8 @@ final class CausalSplitRule implements SplitRule {
         for (int a = 0; a < k; a++) {
             mean[a] /= size;
         }
-        if (centered.length < sample.size() * k) {
-            centered = new double[sample.size() * k];
-            squares = new double[sample.size() * k];
-            belowFlags = new int[sample.size() * k];
-        }
+        treatmentRows = wRows;
+        this.mean = mean;
         double[] spread = new double[k];
         int[] below = new int[k];
         for (int pos = start; pos < end; pos++) {
@@ -68,9 +64,6 @@ final class CausalSplitRule implements SplitRule {
                 double c = value - mean[a];
                 double square = c * c;
                 int flag = value < mean[a] ? 1 : 0;
-                centered[unit + a] = c;
-                squares[unit + a] = square;
-                belowFlags[unit + a] = flag;
                 spread[a] += square;
                 below[a] += flag;
             }
@@ -216,7 +209,7 @@ final class CausalSplitRule implements SplitRule {
             int unit = order[pos] * k;
             int nLeft = pos - start + 1;
             for (int a = 0; a < k; a++) {
-                belowLeft[a] += belowFlags[unit + a];
+                belowLeft[a] += treatmentRows[unit + a] < mean[a] ? 1 : 0;
                 if (!done[a] && belowLeft[a] >= minNodeSize && nLeft - belowLeft[a] >= minNodeSize) {
                     done[a] = true;
                     missing--;
@@ -241,7 +234,7 @@ final class CausalSplitRule implements SplitRule {
             int unit = order[pos] * k;
             int nRight = end - pos;
             for (int a = 0; a < k; a++) {
-                belowRight[a] += belowFlags[unit + a];
+                belowRight[a] += treatmentRows[unit + a] < mean[a] ? 1 : 0;
                 if (!done[a] && belowRight[a] >= minNodeSize && nRight - belowRight[a] >= minNodeSize) {
                     done[a] = true;
                     missing--;
@@ -277,8 +270,9 @@ final class CausalSplitRule implements SplitRule {
             int unit = order[pos] * k;
             int n = pos - start + 1;
             for (int a = 0; a < k; a++) {
-                sumLeft[a] += centered[unit + a];
-                squaresLeft[a] += squares[unit + a];
+                double centered = treatmentRows[unit + a] - mean[a];
+                sumLeft[a] += centered;
+                squaresLeft[a] += centered * centered;
                 if (!done[a] && squaresLeft[a] - sumLeft[a] * sumLeft[a] / n >= alpha * parentSpread[a]) {
                     done[a] = true;
                     missing--;
@@ -301,8 +295,9 @@ final class CausalSplitRule implements SplitRule {
             int unit = order[pos] * k;
             int n = end - pos;
             for (int a = 0; a < k; a++) {
-                sumLeft[a] += centered[unit + a];
-                squaresLeft[a] += squares[unit + a];
+                double centered = treatmentRows[unit + a] - mean[a];
+                sumLeft[a] += centered;
+                squaresLeft[a] += centered * centered;
                 if (!done[a] && squaresLeft[a] - sumLeft[a] * sumLeft[a] / n >= alpha * parentSpread[a]) {
                     done[a] = true;
                     missing--;
