@@ -10,7 +10,8 @@ import java.util.Arrays;
  */
 final class ForestPredictor {
 
-    private static final int CHUNK = 256;
+    /** Points per task: each tree's nodes are read once per chunk, so larger chunks mean fewer cache misses. */
+    private static final int CHUNK = 2048;
 
     private ForestPredictor() {
     }
@@ -45,7 +46,6 @@ final class ForestPredictor {
         private final boolean variance;
         private final double[] rowStatistics;
         private final double[] leafMean;
-        private final double[] means;
 
         Worker(Forest forest, boolean variance) {
             this.forest = forest;
@@ -54,7 +54,6 @@ final class ForestPredictor {
             this.variance = variance;
             this.rowStatistics = new double[statistics];
             this.leafMean = new double[statistics];
-            this.means = new double[statistics];
         }
 
         void predict(double[][] x, int from, int to, boolean outOfBag, double[][] estimates, double[][] variances) {
@@ -62,7 +61,8 @@ final class ForestPredictor {
             var trees = forest.trees();
             int treeCount = trees.size();
             int count = to - from;
-            // leaves[point * trees + b]: the point's leaf in tree b, or −1 when the tree is not used for it.
+            // leaves[b * count + i]: point i's leaf in tree b, or −1 when the tree is not used for it. Tree-major, so
+            // that both passes over the trees write and read it sequentially.
             int[] leaves = new int[count * treeCount];
             double[] sums = new double[count * statistics];
             int[] used = new int[count];
@@ -71,6 +71,8 @@ final class ForestPredictor {
                     throw new TreeGrower.TrainingInterrupted();
                 }
                 Tree tree = trees.get(b);
+                double[] stored = tree.storedLeafMeans();
+                int row = b * count;
                 for (int i = 0; i < count; i++) {
                     int point = from + i;
                     int leaf = -1;
@@ -80,11 +82,10 @@ final class ForestPredictor {
                             leaf = -1;
                         }
                     }
-                    leaves[i * treeCount + b] = leaf;
+                    leaves[row + i] = leaf;
                     if (leaf < 0) {
                         continue;
                     }
-                    double[] stored = tree.storedLeafMeans();
                     double[] source;
                     int at;
                     if (stored != null) {
@@ -102,80 +103,98 @@ final class ForestPredictor {
                     used[i]++;
                 }
             }
-            double[] leafMeans = variance ? new double[treeCount * statistics] : null;
+            int g = forest.options().ciGroupSize();
+            PredictionStrategy.Influence[] influences = variance ? new PredictionStrategy.Influence[count] : null;
             for (int i = 0; i < count; i++) {
                 double[] estimate = estimates[from + i];
-                double[] pointVariance = variance ? variances[from + i] : null;
                 if (used[i] == 0) {
                     java.util.Arrays.fill(estimate, Double.NaN);
                     if (variance) {
-                        java.util.Arrays.fill(pointVariance, Double.NaN);
+                        java.util.Arrays.fill(variances[from + i], Double.NaN);
                     }
                     continue;
                 }
+                double[] means = new double[statistics];
                 for (int s = 0; s < statistics; s++) {
                     means[s] = sums[i * statistics + s] / used[i];
                 }
                 boolean ok = strategy.estimate(means, estimate);
                 if (variance) {
-                    if (!ok) {
-                        java.util.Arrays.fill(pointVariance, Double.NaN);
-                        continue;
+                    influences[i] = ok && g >= 2 ? strategy.influence(means, estimate) : null;
+                    if (influences[i] == null) {
+                        java.util.Arrays.fill(variances[from + i], Double.NaN);
                     }
-                    variance(leaves, i * treeCount, data, leafMeans, estimate, pointVariance);
                 }
+            }
+            if (variance) {
+                variances(leaves, count, influences, from, variances);
             }
         }
 
-        private void variance(int[] leaves, int offset, ForestData data, double[] scratch, double[] estimate,
-                              double[] variance) {
-            int g = forest.options().ciGroupSize();
-            int components = estimate.length;
-            PredictionStrategy.Influence influence = g < 2 ? null : strategy.influence(means, estimate);
-            if (influence == null) {
-                Arrays.fill(variance, Double.NaN);
-                return;
-            }
+        /**
+         * Little-bag variances of every point with an influence, group by group (trees in order), accumulating each
+         * point's sums in the same order as a point-by-point loop would.
+         */
+        private void variances(int[] leaves, int count, PredictionStrategy.Influence[] influences, int from,
+                               double[][] variances) {
+            ForestData data = forest.data();
             var trees = forest.trees();
             int treeCount = trees.size();
+            int g = forest.options().ciGroupSize();
+            int components = forest.estimateLength();
             double[] rho = new double[components];
-            double[] groupSum = new double[components];
-            double[] between = new double[components];
-            double[] total = new double[components];
-            int goodGroups = 0;
+            double[] groupSum = new double[count * components];
+            double[] between = new double[count * components];
+            double[] total = new double[count * components];
+            int[] goodGroups = new int[count];
+            double[] scratch = new double[statistics];
             for (int group = 0; group + g <= treeCount; group += g) {
-                boolean good = true;
-                for (int b = group; b < group + g; b++) {
-                    good &= leaves[offset + b] >= 0;
-                }
-                if (!good) {
-                    continue;
-                }
-                goodGroups++;
-                Arrays.fill(groupSum, 0);
-                for (int b = group; b < group + g; b++) {
-                    Tree tree = trees.get(b);
-                    int leaf = leaves[offset + b];
-                    double[] stored = tree.storedLeafMeans();
-                    if (stored != null) {
-                        influence.of(stored, tree.leafSlot(leaf) * statistics, rho);
-                    } else {
-                        tree.leafMeans(leaf, data, strategy, rowStatistics, scratch, 0);
-                        influence.of(scratch, 0, rho);
+                java.util.Arrays.fill(groupSum, 0);
+                for (int i = 0; i < count; i++) {
+                    if (influences[i] == null) {
+                        continue;
+                    }
+                    boolean good = true;
+                    for (int b = group; b < group + g; b++) {
+                        good &= leaves[b * count + i] >= 0;
+                    }
+                    if (!good) {
+                        continue;
+                    }
+                    goodGroups[i]++;
+                    int base = i * components;
+                    for (int b = group; b < group + g; b++) {
+                        Tree tree = trees.get(b);
+                        int leaf = leaves[b * count + i];
+                        double[] stored = tree.storedLeafMeans();
+                        if (stored != null) {
+                            influences[i].of(stored, tree.leafSlot(leaf) * statistics, rho);
+                        } else {
+                            tree.leafMeans(leaf, data, strategy, rowStatistics, scratch, 0);
+                            influences[i].of(scratch, 0, rho);
+                        }
+                        for (int c = 0; c < components; c++) {
+                            groupSum[base + c] += rho[c];
+                            total[base + c] += rho[c] * rho[c];
+                        }
                     }
                     for (int c = 0; c < components; c++) {
-                        groupSum[c] += rho[c];
-                        total[c] += rho[c] * rho[c];
+                        double groupMean = groupSum[base + c] / g;
+                        between[base + c] += groupMean * groupMean;
                     }
                 }
-                for (int c = 0; c < components; c++) {
-                    double groupMean = groupSum[c] / g;
-                    between[c] += groupMean * groupMean;
-                }
             }
-            for (int c = 0; c < components; c++) {
-                variance[c] = goodGroups == 0 ? Double.NaN
-                        : debiasedVariance(between[c] / goodGroups, total[c] / (goodGroups * (double) g), g, goodGroups);
+            for (int i = 0; i < count; i++) {
+                if (influences[i] == null) {
+                    continue;
+                }
+                double[] variance = variances[from + i];
+                for (int c = 0; c < components; c++) {
+                    int at = i * components + c;
+                    variance[c] = goodGroups[i] == 0 ? Double.NaN
+                            : debiasedVariance(between[at] / goodGroups[i], total[at] / (goodGroups[i] * (double) g), g,
+                                    goodGroups[i]);
+                }
             }
         }
     }
