@@ -23,8 +23,10 @@ import tech.tablesaw.api.Table;
  * fit.averageEffects()   // AIPW ATE per arm
  * }</pre>
  *
- * <p>Cost: training grows {@code trees} trees on half-samples, about O(trees · n/2 · log n · p); out-of-bag
- * estimates with variances cost O(trees · n · leaf size · K²) for K arms.
+ * <p>Cost: training grows {@code trees} trees on half-samples, about O(trees · n/2 · log n · p · K) for K arms;
+ * every tree stores the mean statistics of its leaves (O(K²) doubles per leaf), so out-of-bag estimates with
+ * variances cost O(trees · n · (depth + K²)). On 2 cores with n = 100,000 and p = 10, see ForestBenchmark in the
+ * tests for measured times.
  */
 public final class CausalForest {
 

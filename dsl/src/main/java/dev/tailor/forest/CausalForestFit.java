@@ -8,6 +8,7 @@ import dev.tailor.estimate.EffectEstimate;
 import dev.tailor.estimate.EffectTable;
 import dev.tailor.forest.internal.Aipw;
 import dev.tailor.forest.internal.CausalEngine;
+import dev.tailor.forest.internal.Ols;
 import dev.tailor.forest.internal.Predictions;
 import dev.tailor.render.Fmt;
 import dev.tailor.render.Html;
@@ -132,6 +133,126 @@ public final class CausalForestFit implements Rendered {
     public double[][] rewards() {
         return Aipw.rewards(y, w, result.outcomeHat(), result.propensities(), result.outOfBag().estimates(),
                 PROPENSITY_FLOOR);
+    }
+
+    /**
+     * Best linear projection of the CATE on the named covariates (Semenova and Chernozhukov 2021; grf's
+     * best_linear_projection): per arm k, OLS of the AIPW scores Γ_ik on [1, A_i] with HC3 standard errors. The
+     * covariates are centered, so the intercept is the AIPW average effect; each slope is the change in the effect
+     * per unit of that covariate, holding the others fixed. With no covariates it is the average effect alone. Rows
+     * without an out-of-bag estimate are left out.
+     *
+     * @param covariates names among the fit's covariates
+     */
+    public CoefficientTable bestLinearProjection(String... covariates) {
+        double[][] a = new double[covariates.length][];
+        for (int j = 0; j < covariates.length; j++) {
+            int index = roles.covariates().indexOf(covariates[j]);
+            if (index < 0) {
+                throw new IllegalArgumentException("\"" + covariates[j] + "\" is not a covariate of this forest; its "
+                        + "covariates are " + String.join(", ", roles.covariates()) + ".");
+            }
+            a[j] = result.forest().data().covariate(index);
+        }
+        List<CoefficientTable.Row> rows = new ArrayList<>();
+        for (Arm arm : arms.treatments()) {
+            int c = arm.index() - 1;
+            List<Integer> used = new ArrayList<>();
+            for (int i = 0; i < y.length; i++) {
+                if (Double.isFinite(scores[i][c])) {
+                    used.add(i);
+                }
+            }
+            double[] means = new double[a.length];
+            for (int j = 0; j < a.length; j++) {
+                for (int i : used) {
+                    means[j] += a[j][i];
+                }
+                means[j] /= used.size();
+            }
+            double[][] design = new double[used.size()][a.length + 1];
+            double[] response = new double[used.size()];
+            for (int r = 0; r < used.size(); r++) {
+                int i = used.get(r);
+                design[r][0] = 1;
+                for (int j = 0; j < a.length; j++) {
+                    design[r][j + 1] = a[j][i] - means[j];
+                }
+                response[r] = scores[i][c];
+            }
+            Ols.Fit fit = Ols.hc3(design, response);
+            for (int t = 0; t <= a.length; t++) {
+                rows.add(row(arm.name(), t == 0 ? "(intercept)" : covariates[t - 1], fit, t, false));
+            }
+        }
+        return new CoefficientTable("Best linear projection of the CATE of " + roles.outcome() + " on "
+                + (covariates.length == 0 ? "a constant" : String.join(", ", covariates) + " (centered)"), rows, false,
+                List.of("Method: OLS of the AIPW scores on [1, covariates] with HC3 standard errors; " + spec.describe()
+                        + "."));
+    }
+
+    /**
+     * grf's test_calibration, per arm: OLS without intercept of Ỹ_i = Y_i − Ŷ_i on W̃_ik·τ̄_k ("mean forest
+     * prediction") and W̃_ik·(τ̂_ik − τ̄_k) ("differential forest prediction"), all arms jointly, where
+     * W̃_ik = 1{W_i = k} − ê_k(X_i) and τ̄_k is the mean out-of-bag τ̂_k. HC3 standard errors; one-sided p-values
+     * for H1: coefficient &gt; 0. A mean coefficient near 1 says the average prediction is right; a differential
+     * coefficient near 1 says the heterogeneity is well calibrated, and one significantly above 0 that there is
+     * heterogeneity the forest detects.
+     */
+    public CoefficientTable testCalibration() {
+        double[][] tau = result.outOfBag().estimates();
+        double[][] e = result.propensities();
+        double[] outcomeHat = result.outcomeHat();
+        int k = arms.size() - 1;
+        List<Integer> used = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isFinite(tau[i][0])) {
+                used.add(i);
+            }
+        }
+        double[] mean = new double[k];
+        for (int i : used) {
+            for (int c = 0; c < k; c++) {
+                mean[c] += tau[i][c];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            mean[c] /= used.size();
+        }
+        double[][] design = new double[used.size()][2 * k];
+        double[] response = new double[used.size()];
+        for (int r = 0; r < used.size(); r++) {
+            int i = used.get(r);
+            response[r] = y[i] - outcomeHat[i];
+            for (int c = 0; c < k; c++) {
+                double centered = (w[i] == c + 1 ? 1 : 0) - e[i][c + 1];
+                design[r][c] = centered * mean[c];
+                design[r][k + c] = centered * (tau[i][c] - mean[c]);
+            }
+        }
+        Ols.Fit fit = Ols.hc3(design, response);
+        List<CoefficientTable.Row> rows = new ArrayList<>();
+        for (Arm arm : arms.treatments()) {
+            int c = arm.index() - 1;
+            rows.add(row(arm.name(), "mean forest prediction", fit, c, true));
+            rows.add(row(arm.name(), "differential forest prediction", fit, k + c, true));
+        }
+        return new CoefficientTable("Calibration test of the causal forest on \"" + tableName + "\" (" + roles.outcome()
+                + ")", rows, true, List.of("Method: OLS of Y − Ŷ on W̃·mean(τ̂) and W̃·(τ̂ − mean(τ̂)) per arm, no "
+                + "intercept, HC3 standard errors; one-sided p-values (H1: coefficient > 0). Coefficients near 1 "
+                + "indicate calibration."));
+    }
+
+    private static CoefficientTable.Row row(String arm, String term, Ols.Fit fit, int t, boolean oneSided) {
+        double estimate = fit.coefficients()[t];
+        double se = fit.stdErrors()[t];
+        double stat = estimate / se;
+        int df = Math.max(1, fit.rows() - fit.coefficients().length);
+        double upper = new org.apache.commons.math3.distribution.TDistribution(null, df)
+                .cumulativeProbability(-Math.abs(stat));
+        double twoSided = 2 * upper;
+        double p = oneSided ? (stat >= 0 ? twoSided / 2 : 1 - twoSided / 2) : twoSided;
+        return new CoefficientTable.Row(arm, term, estimate, se, stat, p);
     }
 
     /** Doubly robust (AIPW) average effect of each arm vs control, with SE √(Σ(Γ − Γ̄)²/(n(n − 1))). */

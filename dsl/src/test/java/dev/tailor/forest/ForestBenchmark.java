@@ -6,17 +6,30 @@ import dev.tailor.forest.internal.ForestOptions;
 import dev.tailor.forest.internal.ForestTrainer;
 import dev.tailor.forest.internal.Predictions;
 import dev.tailor.forest.internal.Trainers;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Times the forest engine: training and out-of-bag prediction (with little-bag variances) for a binary causal
- * forest and a multi-arm one. Not a test; run it by hand, e.g. (from dsl/, after test-compile)
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) dev.tailor.forest.ForestBenchmark 100000 10 2000 16}.
+ * Times the forest engine: training, then out-of-bag prediction with little-bag variances (what a causal forest fit
+ * does), for a binary causal forest and a multi-arm one. Not a test; run it by hand from the repository root:
  *
- * <p>Arguments: rows n (default 100,000), covariates p (10), trees (2,000), treatment arms K of the multi-arm run
- * (16, i.e. 17 arms with control), threads (all processors). The data: X ~ U(0,1)^p, W uniform over the arms,
- * Y = x2 + τ_W(x) + N(0,1). Centering uses the known propensities and Ŷ = 0 so that only the causal forest is timed.
+ * <pre>
+ * ./mvnw -q -B -o -pl dsl test-compile
+ * ./mvnw -q -B -o -pl dsl dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * $JAVA_HOME/bin/java -Xmx4g -cp dsl/target/classes:dsl/target/test-classes:$(cat /tmp/cp.txt) \
+ *     dev.tailor.forest.ForestBenchmark --n 100000 --p 10 --trees 2000 --arms 16 --threads 2 [--only binary|multi]
+ * </pre>
+ *
+ * <p>Options (defaults): {@code --n} rows (100,000), {@code --p} covariates (10), {@code --trees} (2,000),
+ * {@code --multi-trees} trees of the multi-arm run (same as --trees), {@code --arms} treatment arms K of the
+ * multi-arm run (16, i.e. 17 arms with control), {@code --threads} (all processors), {@code --only} binary or multi.
+ * The data: X ~ U(0,1)^p, W uniform over the arms, Y = x2 + τ_W(x) + N(0,1). Centering uses the known propensities
+ * and Ŷ = 0 so that only the causal forest is timed. Each phase prints wall seconds, process CPU seconds (all
+ * threads, including GC and JIT), the peak heap (sum of the heap pools' peaks, reset before each run) and the
+ * system load average, since on a shared machine wall time alone says little.
  */
 public final class ForestBenchmark {
 
@@ -24,19 +37,63 @@ public final class ForestBenchmark {
     }
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int p = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int trees = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-        int arms = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-        int threads = args.length > 4 ? Integer.parseInt(args[4]) : Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "n=%,d p=%d trees=%,d threads=%d%n", n, p, trees, threads);
-        run("binary", n, p, trees, 1, threads);
-        run("multi-arm (" + (arms + 1) + " arms)", n, p, trees, arms, threads);
+        int n = 100_000;
+        int p = 10;
+        int trees = 2_000;
+        int multiTrees = -1;
+        int arms = 16;
+        int threads = Runtime.getRuntime().availableProcessors();
+        String only = "";
+        for (int i = 0; i < args.length; i += 2) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--n" -> n = Integer.parseInt(value);
+                case "--p" -> p = Integer.parseInt(value);
+                case "--trees" -> trees = Integer.parseInt(value);
+                case "--multi-trees" -> multiTrees = Integer.parseInt(value);
+                case "--arms" -> arms = Integer.parseInt(value);
+                case "--threads" -> threads = Integer.parseInt(value);
+                case "--only" -> only = value;
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                        + "; use --n, --p, --trees, --multi-trees, --arms, --threads, --only binary|multi.");
+            }
+        }
+        System.out.printf(Locale.ROOT, "n=%,d p=%d threads=%d max heap %.1f GB%n", n, p, threads,
+                Runtime.getRuntime().maxMemory() / 1e9);
+        if (!only.equals("multi")) {
+            run("binary", n, p, trees, 1, threads);
+        }
+        if (!only.equals("binary")) {
+            run("multi-arm (" + (arms + 1) + " arms)", n, p, multiTrees > 0 ? multiTrees : trees, arms, threads);
+        }
     }
 
-    /** CPU time of this process (all threads), so that timings on a shared machine can be read fairly. */
+    /** CPU time of this process (all threads). */
     private static long cpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static double peakHeapGb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum / 1e9;
     }
 
     private static void run(String label, int n, int p, int trees, int arms, int threads) {
@@ -56,7 +113,9 @@ public final class ForestBenchmark {
                 w[k - 1][i] = (arm == k ? 1 : 0) - share;
             }
         }
+        resetPeaks();
         ForestOptions options = ForestOptions.defaults(trees, 7).withThreads(threads);
+        double loadBefore = load();
         long start = System.nanoTime();
         long cpu = cpuNanos();
         ForestData data = ForestData.of(x).withResponses(new double[][] {y}, w);
@@ -66,19 +125,14 @@ public final class ForestBenchmark {
         double fitCpu = (cpuNanos() - cpu) / 1e9;
         start = System.nanoTime();
         cpu = cpuNanos();
-        Predictions oob = forest.predictOutOfBag(false);
+        Predictions oob = forest.predictOutOfBag(true);
         double predict = (System.nanoTime() - start) / 1e9;
         double predictCpu = (cpuNanos() - cpu) / 1e9;
-        start = System.nanoTime();
-        int sample = Math.min(n, 2_000);
-        double[][] some = new double[p][sample];
-        for (int j = 0; j < p; j++) {
-            System.arraycopy(x[j], 0, some[j], 0, sample);
-        }
-        forest.predict(some, true);
-        double variance = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%-22s fit %.2f s (CPU %.2f s); OOB predict (n=%,d) %.2f s (CPU %.2f s); "
-                        + "predict with variance (%,d rows) %.2f s; first OOB estimate %.4f%n", label, fit, fitCpu, n,
-                predict, predictCpu, sample, variance, oob.estimates()[0][0]);
+        double peak = peakHeapGb();
+        System.out.printf(Locale.ROOT, "%-20s trees=%,d  fit %.1f s (CPU %.1f s)  OOB predict with variances %.1f s "
+                        + "(CPU %.1f s)  total %.1f s (CPU %.1f s)  peak heap %.2f GB  load %.1f→%.1f  "
+                        + "first OOB estimate %.4f (variance %.4f)%n", label, trees, fit, fitCpu, predict, predictCpu,
+                fit + predict, fitCpu + predictCpu, peak, loadBefore, load(), oob.estimates()[0][0],
+                oob.variances()[0][0]);
     }
 }

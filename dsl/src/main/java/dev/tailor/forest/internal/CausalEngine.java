@@ -18,8 +18,11 @@ public final class CausalEngine {
      * @param outcomeHat    Ŷ(X_i), out-of-bag
      * @param propensities  ê_k(X_i) for k = 0..K, {@code propensities[i][k]}
      * @param outOfBag      out-of-bag τ̂ (n × K) with variances
+     * @param fitSeconds     wall seconds of the nuisance forests and the causal forest's training
+     * @param predictSeconds wall seconds of the out-of-bag estimates with variances
      */
-    public record Result(Forest forest, double[] outcomeHat, double[][] propensities, Predictions outOfBag) {
+    public record Result(Forest forest, double[] outcomeHat, double[][] propensities, Predictions outOfBag,
+                         double fitSeconds, double predictSeconds) {
     }
 
     /**
@@ -33,6 +36,24 @@ public final class CausalEngine {
      */
     public static Result fit(double[][] x, double[] y, int[] w, int arms, double[] known, ForestOptions main,
                              ForestOptions nuisance, Recipe recipe, ForestTrainer.Progress progress) {
+        double[][] rows = null;
+        if (known != null) {
+            rows = new double[y.length][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = known;
+            }
+        }
+        return fitWithPropensities(x, y, w, arms, rows, main, nuisance, recipe, progress);
+    }
+
+    /**
+     * As {@link #fit}, with propensities known per row: {@code known[i][k]} for arms k = 0..K (rows summing to 1),
+     * or null to estimate them.
+     */
+    public static Result fitWithPropensities(double[][] x, double[] y, int[] w, int arms, double[][] known,
+                                             ForestOptions main, ForestOptions nuisance, Recipe recipe,
+                                             ForestTrainer.Progress progress) {
+        long started = System.nanoTime();
         int n = y.length;
         ForestData covariates = ForestData.of(x);
         // Ŷ: out-of-bag regression forest.
@@ -44,8 +65,8 @@ public final class CausalEngine {
 
         double[][] propensities = new double[n][arms + 1];
         if (known != null) {
-            for (double[] row : propensities) {
-                System.arraycopy(known, 0, row, 0, arms + 1);
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(known[i], 0, propensities[i], 0, arms + 1);
             }
         } else {
             ForestOptions treatmentOptions = nuisance.withSeed(Streams.mix(main.seed() ^ 0x7EA7_3E47L));
@@ -92,7 +113,9 @@ public final class CausalEngine {
         ForestTrainer trainer = binary ? Trainers.causal(main) : Trainers.multiArmCausal(arms, main);
         int offset = done;
         Forest forest = trainer.train(centered, main, trees -> progress.treesDone(offset + trees));
+        long trained = System.nanoTime();
         Predictions outOfBag = forest.predictOutOfBag(true);
-        return new Result(forest, outcomeHat, propensities, outOfBag);
+        return new Result(forest, outcomeHat, propensities, outOfBag, (trained - started) / 1e9,
+                (System.nanoTime() - trained) / 1e9);
     }
 }

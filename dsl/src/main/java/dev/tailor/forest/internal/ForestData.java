@@ -76,6 +76,11 @@ public final class ForestData {
         return x[j][row];
     }
 
+    /** A copy of covariate j's values. */
+    public double[] covariate(int j) {
+        return x[j].clone();
+    }
+
     double[][] x() {
         return x;
     }

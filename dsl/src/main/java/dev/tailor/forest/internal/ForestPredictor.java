@@ -10,7 +10,8 @@ import java.util.Arrays;
  */
 final class ForestPredictor {
 
-    private static final int CHUNK = 256;
+    /** Points per task: each tree's nodes are read once per chunk, so larger chunks mean fewer cache misses. */
+    private static final int CHUNK = 2048;
 
     private ForestPredictor() {
     }
@@ -26,122 +27,174 @@ final class ForestPredictor {
         int chunks = (points + CHUNK - 1) / CHUNK;
         Parallel.run(forest.options().threads(), chunks, chunk -> {
             Worker worker = new Worker(forest, variance);
-            int end = Math.min(points, (chunk + 1) * CHUNK);
-            for (int point = chunk * CHUNK; point < end; point++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new TreeGrower.TrainingInterrupted();
-                }
-                worker.predict(x, point, outOfBag, estimates[point], variance ? variances[point] : null);
-            }
+            int from = chunk * CHUNK;
+            int to = Math.min(points, from + CHUNK);
+            worker.predict(x, from, to, outOfBag, estimates, variances);
         }, done -> { }, "Forest prediction");
         return new Predictions(estimates, variances);
     }
 
-    /** Per-task scratch space: leaf means of every tree for one point. */
+    /**
+     * One chunk of target points, tree by tree: each tree is walked by all points of the chunk while its nodes are
+     * in cache, and every point records its leaf in each tree. Each point still adds its leaves' means in tree order,
+     * so the sums (and results) do not depend on the chunking or the thread count.
+     */
     private static final class Worker {
         private final Forest forest;
         private final PredictionStrategy strategy;
         private final int statistics;
-        private final double[] leafMeans;
-        private final boolean[] used;
+        private final boolean variance;
         private final double[] rowStatistics;
-        private final double[] means;
+        private final double[] leafMean;
 
         Worker(Forest forest, boolean variance) {
             this.forest = forest;
             this.strategy = forest.strategy();
             this.statistics = strategy.statisticsLength();
-            int trees = forest.trees().size();
-            this.leafMeans = new double[(variance ? trees : 1) * statistics];
-            this.used = new boolean[trees];
+            this.variance = variance;
             this.rowStatistics = new double[statistics];
-            this.means = new double[statistics];
+            this.leafMean = new double[statistics];
         }
 
-        void predict(double[][] x, int point, boolean outOfBag, double[] estimate, double[] variance) {
+        void predict(double[][] x, int from, int to, boolean outOfBag, double[][] estimates, double[][] variances) {
             ForestData data = forest.data();
             var trees = forest.trees();
-            Arrays.fill(means, 0);
-            int usedCount = 0;
-            boolean keep = variance != null;
-            for (int b = 0; b < trees.size(); b++) {
+            int treeCount = trees.size();
+            int count = to - from;
+            // leaves[b * count + i]: point i's leaf in tree b, or −1 when the tree is not used for it. Tree-major, so
+            // that both passes over the trees write and read it sequentially.
+            int[] leaves = new int[count * treeCount];
+            double[] sums = new double[count * statistics];
+            int[] used = new int[count];
+            for (int b = 0; b < treeCount; b++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new TreeGrower.TrainingInterrupted();
+                }
                 Tree tree = trees.get(b);
-                used[b] = false;
-                if (outOfBag && tree.inSubsample(point)) {
+                double[] stored = tree.storedLeafMeans();
+                int row = b * count;
+                for (int i = 0; i < count; i++) {
+                    int point = from + i;
+                    int leaf = -1;
+                    if (!(outOfBag && tree.inSubsample(point))) {
+                        leaf = tree.leafOf(x, point);
+                        if (tree.leafSize(leaf) == 0) {
+                            leaf = -1;
+                        }
+                    }
+                    leaves[row + i] = leaf;
+                    if (leaf < 0) {
+                        continue;
+                    }
+                    double[] source;
+                    int at;
+                    if (stored != null) {
+                        source = stored;
+                        at = tree.leafSlot(leaf) * statistics;
+                    } else {
+                        tree.leafMeans(leaf, data, strategy, rowStatistics, leafMean, 0);
+                        source = leafMean;
+                        at = 0;
+                    }
+                    int base = i * statistics;
+                    for (int s = 0; s < statistics; s++) {
+                        sums[base + s] += source[at + s];
+                    }
+                    used[i]++;
+                }
+            }
+            int g = forest.options().ciGroupSize();
+            PredictionStrategy.Influence[] influences = variance ? new PredictionStrategy.Influence[count] : null;
+            for (int i = 0; i < count; i++) {
+                double[] estimate = estimates[from + i];
+                if (used[i] == 0) {
+                    java.util.Arrays.fill(estimate, Double.NaN);
+                    if (variance) {
+                        java.util.Arrays.fill(variances[from + i], Double.NaN);
+                    }
                     continue;
                 }
-                int leaf = tree.leafOf(x, point);
-                int size = tree.leafSize(leaf);
-                if (size == 0) {
-                    continue;
-                }
-                int offset = keep ? b * statistics : 0;
-                tree.leafMeans(leaf, data, strategy, rowStatistics, leafMeans, offset);
+                double[] means = new double[statistics];
                 for (int s = 0; s < statistics; s++) {
-                    means[s] += leafMeans[offset + s];
+                    means[s] = sums[i * statistics + s] / used[i];
                 }
-                used[b] = true;
-                usedCount++;
-            }
-            if (usedCount == 0) {
-                Arrays.fill(estimate, Double.NaN);
-                if (keep) {
-                    Arrays.fill(variance, Double.NaN);
+                boolean ok = strategy.estimate(means, estimate);
+                if (variance) {
+                    influences[i] = ok && g >= 2 ? strategy.influence(means, estimate) : null;
+                    if (influences[i] == null) {
+                        java.util.Arrays.fill(variances[from + i], Double.NaN);
+                    }
                 }
-                return;
             }
-            for (int s = 0; s < statistics; s++) {
-                means[s] /= usedCount;
-            }
-            boolean ok = strategy.estimate(means, estimate);
-            if (keep) {
-                if (!ok) {
-                    Arrays.fill(variance, Double.NaN);
-                    return;
-                }
-                variance(estimate, variance);
+            if (variance) {
+                variances(leaves, count, influences, from, variances);
             }
         }
 
-        private void variance(double[] estimate, double[] variance) {
+        /**
+         * Little-bag variances of every point with an influence, group by group (trees in order), accumulating each
+         * point's sums in the same order as a point-by-point loop would.
+         */
+        private void variances(int[] leaves, int count, PredictionStrategy.Influence[] influences, int from,
+                               double[][] variances) {
+            ForestData data = forest.data();
+            var trees = forest.trees();
+            int treeCount = trees.size();
             int g = forest.options().ciGroupSize();
-            int components = estimate.length;
-            PredictionStrategy.Influence influence = g < 2 ? null : strategy.influence(means, estimate);
-            if (influence == null) {
-                Arrays.fill(variance, Double.NaN);
-                return;
-            }
-            int trees = forest.trees().size();
+            int components = forest.estimateLength();
             double[] rho = new double[components];
-            double[] groupSum = new double[components];
-            double[] between = new double[components];
-            double[] total = new double[components];
-            int goodGroups = 0;
-            for (int group = 0; group + g <= trees; group += g) {
-                boolean good = true;
-                for (int b = group; b < group + g; b++) {
-                    good &= used[b];
-                }
-                if (!good) {
-                    continue;
-                }
-                goodGroups++;
-                Arrays.fill(groupSum, 0);
-                for (int b = group; b < group + g; b++) {
-                    influence.of(leafMeans, b * statistics, rho);
+            double[] groupSum = new double[count * components];
+            double[] between = new double[count * components];
+            double[] total = new double[count * components];
+            int[] goodGroups = new int[count];
+            double[] scratch = new double[statistics];
+            for (int group = 0; group + g <= treeCount; group += g) {
+                java.util.Arrays.fill(groupSum, 0);
+                for (int i = 0; i < count; i++) {
+                    if (influences[i] == null) {
+                        continue;
+                    }
+                    boolean good = true;
+                    for (int b = group; b < group + g; b++) {
+                        good &= leaves[b * count + i] >= 0;
+                    }
+                    if (!good) {
+                        continue;
+                    }
+                    goodGroups[i]++;
+                    int base = i * components;
+                    for (int b = group; b < group + g; b++) {
+                        Tree tree = trees.get(b);
+                        int leaf = leaves[b * count + i];
+                        double[] stored = tree.storedLeafMeans();
+                        if (stored != null) {
+                            influences[i].of(stored, tree.leafSlot(leaf) * statistics, rho);
+                        } else {
+                            tree.leafMeans(leaf, data, strategy, rowStatistics, scratch, 0);
+                            influences[i].of(scratch, 0, rho);
+                        }
+                        for (int c = 0; c < components; c++) {
+                            groupSum[base + c] += rho[c];
+                            total[base + c] += rho[c] * rho[c];
+                        }
+                    }
                     for (int c = 0; c < components; c++) {
-                        groupSum[c] += rho[c];
-                        total[c] += rho[c] * rho[c];
+                        double groupMean = groupSum[base + c] / g;
+                        between[base + c] += groupMean * groupMean;
                     }
                 }
-                for (int c = 0; c < components; c++) {
-                    double groupMean = groupSum[c] / g;
-                    between[c] += groupMean * groupMean;
-                }
             }
-            for (int c = 0; c < components; c++) {
-                variance[c] = goodGroups == 0 ? Double.NaN
-                        : debiasedVariance(between[c] / goodGroups, total[c] / (goodGroups * (double) g), g, goodGroups);
+            for (int i = 0; i < count; i++) {
+                if (influences[i] == null) {
+                    continue;
+                }
+                double[] variance = variances[from + i];
+                for (int c = 0; c < components; c++) {
+                    int at = i * components + c;
+                    variance[c] = goodGroups[i] == 0 ? Double.NaN
+                            : debiasedVariance(between[at] / goodGroups[i], total[at] / (goodGroups[i] * (double) g), g,
+                                    goodGroups[i]);
+                }
             }
         }
     }

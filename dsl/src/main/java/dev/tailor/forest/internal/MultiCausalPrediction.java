@@ -7,9 +7,17 @@ package dev.tailor.forest.internal;
 final class MultiCausalPrediction implements PredictionStrategy {
 
     private final int k;
+    /** ww(a, b) for every a, b (row-major K × K), so that hot loops index without branches. */
+    private final int[] wwIndex;
 
     MultiCausalPrediction(int arms) {
         this.k = arms;
+        this.wwIndex = new int[arms * arms];
+        for (int a = 0; a < arms; a++) {
+            for (int b = 0; b < arms; b++) {
+                wwIndex[a * arms + b] = ww(a, b);
+            }
+        }
     }
 
     private int w(int a) {
@@ -118,12 +126,14 @@ final class MultiCausalPrediction implements PredictionStrategy {
         }
         double mu = (e[1] - thetaB) / c;
         double[] psi1 = new double[k];
+        int[] index = wwIndex;
         return (leaf, at, out) -> {
             double psi2 = leaf[at + 1] - mu * leaf[at + 0];
             for (int i = 0; i < k; i++) {
                 double fitted = 0;
+                int row = i * k;
                 for (int j = 0; j < k; j++) {
-                    fitted += leaf[at + ww(i, j)] * theta[j];
+                    fitted += leaf[at + index[row + j]] * theta[j];
                 }
                 psi1[i] = leaf[at + wy(i)] - fitted - mu * leaf[at + w(i)];
                 psi2 -= leaf[at + w(i)] * theta[i];

@@ -24,18 +24,21 @@ final class MultiCausalRelabeler implements Relabeler {
             return true;
         }
         double[] y = sample.outcomes[0];
-        double[][] w = sample.treatments;
         int k = arms;
         // Prepare the relevant averages.
+        // Treatments are read row-major (all components of a unit together); each component's sum still runs
+        // in position order.
+        double[] rows = sample.treatmentRows;
         double[] meanW = new double[k];
         double sumY = 0;
-        for (int a = 0; a < k; a++) {
-            double sum = 0;
-            double[] wa = w[a];
-            for (int pos = start; pos < end; pos++) {
-                sum += wa[locals[pos]];
+        for (int pos = start; pos < end; pos++) {
+            int unit = locals[pos] * k;
+            for (int a = 0; a < k; a++) {
+                meanW[a] += rows[unit + a];
             }
-            meanW[a] = sum / size;
+        }
+        for (int a = 0; a < k; a++) {
+            meanW[a] = meanW[a] / size;
         }
         for (int pos = start; pos < end; pos++) {
             sumY += y[locals[pos]];
@@ -48,7 +51,7 @@ final class MultiCausalRelabeler implements Relabeler {
             int l = locals[pos];
             double yc = y[l] - meanY;
             for (int a = 0; a < k; a++) {
-                wc[a] = w[a][l] - meanW[a];
+                wc[a] = rows[l * k + a] - meanW[a];
             }
             for (int a = 0; a < k; a++) {
                 cross[a] += wc[a] * yc;
@@ -69,16 +72,30 @@ final class MultiCausalRelabeler implements Relabeler {
         // Calculate the treatment effects, then the new outcomes.
         double[] beta = system.solve(cross);
         double[] direction = new double[k];
+        // With one arm, A⁻¹Wc_i is a division, exactly as in the binary relabeler; with several, A⁻¹ is formed once
+        // per node and applied to each unit (independent dot products instead of a triangular solve per unit).
+        double[] inverse = k == 1 ? null : system.inverse();
         for (int pos = start; pos < end; pos++) {
             int l = locals[pos];
             double yc = y[l] - meanY;
             double fitted = 0;
             for (int a = 0; a < k; a++) {
-                wc[a] = w[a][l] - meanW[a];
+                wc[a] = rows[l * k + a] - meanW[a];
                 fitted += wc[a] * beta[a];
             }
             double residual = yc - fitted;
-            system.solveInto(wc, direction);
+            if (inverse == null) {
+                system.solveInto(wc, direction);
+            } else {
+                for (int a = 0; a < k; a++) {
+                    double sum = 0;
+                    int row = a * k;
+                    for (int b = 0; b < k; b++) {
+                        sum += inverse[row + b] * wc[b];
+                    }
+                    direction[a] = sum;
+                }
+            }
             for (int a = 0; a < k; a++) {
                 rho[l * k + a] = direction[a] * residual;
             }

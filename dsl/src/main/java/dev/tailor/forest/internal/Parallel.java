@@ -46,9 +46,11 @@ final class Parallel {
             return;
         }
         AtomicInteger serial = new AtomicInteger();
+        java.util.List<Thread> workers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         ThreadFactory factory = runnable -> {
             Thread thread = new Thread(runnable, THREAD_PREFIX + serial.incrementAndGet());
             thread.setDaemon(true);
+            workers.add(thread);
             return thread;
         };
         ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, count), factory);
@@ -86,6 +88,26 @@ final class Parallel {
             throw new IllegalStateException(what + " failed: " + cause, cause);
         } finally {
             stop(executor);
+            joinAll(workers);
+        }
+    }
+
+    /** Waits until the pool's threads have exited (awaitTermination returns once tasks are done, a little before). */
+    private static void joinAll(java.util.List<Thread> workers) {
+        boolean wasInterrupted = Thread.interrupted();
+        synchronized (workers) {
+            for (Thread worker : workers) {
+                while (worker.isAlive()) {
+                    try {
+                        worker.join();
+                    } catch (InterruptedException again) {
+                        wasInterrupted = true;
+                    }
+                }
+            }
+        }
+        if (wasInterrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

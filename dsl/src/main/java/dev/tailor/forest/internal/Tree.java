@@ -41,6 +41,11 @@ public final class Tree {
         this.honest = honest;
         this.leafMeans = leafMeans;
         this.leafSlot = leafSlot;
+        for (int node = 0; node < variable.length; node++) {
+            if (variable[node] >= 0 && right[node] != left[node] + 1) {
+                throw new IllegalStateException("children of node " + node + " are not adjacent");
+            }
+        }
     }
 
     /**
@@ -97,11 +102,24 @@ public final class Tree {
         }
     }
 
+    /** Stored mean statistics of the non-empty leaves (see {@link #withLeafMeans}), or null. */
+    double[] storedLeafMeans() {
+        return leafMeans;
+    }
+
+    /** Index of a non-empty leaf in {@link #storedLeafMeans()} (in units of the statistics length). */
+    int leafSlot(int node) {
+        return leafSlot[node];
+    }
+
     /** The leaf that column {@code col} of the column-major matrix {@code x} falls into. */
     int leafOf(double[][] x, int col) {
+        // Nodes are packed breadth-first with siblings adjacent (right = left + 1), so the step is a select rather
+        // than a hard-to-predict branch.
         int node = 0;
-        while (variable[node] >= 0) {
-            node = x[variable[node]][col] <= threshold[node] ? left[node] : right[node];
+        int v;
+        while ((v = variable[node]) >= 0) {
+            node = left[node] + (x[v][col] <= threshold[node] ? 0 : 1);
         }
         return node;
     }

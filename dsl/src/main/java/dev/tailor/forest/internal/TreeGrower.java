@@ -179,10 +179,11 @@ final class TreeGrower {
         while (head < tail) {
             int node = queue[head++];
             if (nodes.variable[node] >= 0) {
-                for (int child : new int[] {left[node], right[node]}) {
-                    newId[child] = tail;
-                    queue[tail++] = child;
-                }
+                // Siblings get adjacent ids (right = left + 1), which Tree.leafOf relies on.
+                newId[left[node]] = tail;
+                queue[tail++] = left[node];
+                newId[right[node]] = tail;
+                queue[tail++] = right[node];
             }
         }
         int size = tail;

@@ -56,6 +56,7 @@ public final class Tailor {
                 case "reproduce" -> reproduce(Options.parse(args, 1));
                 case "execute" -> execute(Options.parse(args, 1));
                 case "policy-tree" -> new dev.tailor.policy.tree.PolicyTreeCommand().run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+                case "forest" -> dev.tailor.forest.ForestCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
                 default -> usage("Unknown command \"" + args[0] + "\".");
             };
         } catch (UsageException e) {
@@ -199,6 +200,7 @@ public final class Tailor {
               execute NOTEBOOK.ipynb [--html OUT.html] [--out EXECUTED.ipynb]
                   Execute one notebook headless and write its HTML report.
               policy-tree --covariates X.csv --scores G.csv --depth 2 [--split-step N] --out ACTIONS.csv  (exact policy tree; writes one action per row)
+              forest --csv DATA.csv --outcome Y --treatment W [--propensity E1,...] [--covariates X1,...] [--trees 2000] [--seed 1] --out CATE.csv  (out-of-bag CATEs and AIPW ATEs)
 
             Environment: TAILOR_SCALE (default 1) multiplies the study sizes in the notebooks;
             tests use a small value such as 0.1 for speed.""";
