@@ -1,7 +1,6 @@
 package dev.tailor.estimate;
 
 import dev.tailor.design.Arm;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * The estimated effect of one arm against control, with its standard error and normal-theory inference.
@@ -12,8 +11,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * @param n        units in the arm
  */
 public record EffectEstimate(Arm arm, double estimate, double stdError, long n) {
-
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     public EffectEstimate {
         if (!(stdError >= 0)) {
@@ -28,15 +25,11 @@ public record EffectEstimate(Arm arm, double estimate, double stdError, long n) 
 
     /** Two-sided p-value against zero effect, from the normal distribution. */
     public double pValue() {
-        return 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(tStat()));
+        return NormalInference.twoSidedPValue(estimate, stdError);
     }
 
     /** Lower and upper bound of the two-sided confidence interval at {@code level}, e.g. 0.95. */
     public double[] confInt(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("Confidence level must be in (0, 1), got " + level + ".");
-        }
-        double z = STANDARD_NORMAL.inverseCumulativeProbability(0.5 + level / 2);
-        return new double[] {estimate - z * stdError, estimate + z * stdError};
+        return NormalInference.confInt(estimate, stdError, level);
     }
 }

@@ -3,13 +3,13 @@ package dev.tailor.policy;
 import dev.tailor.design.Arms;
 import dev.tailor.estimate.EffectEstimate;
 import dev.tailor.estimate.EffectTable;
+import dev.tailor.estimate.NormalInference;
 import dev.tailor.estimate.TruthComparison;
 import dev.tailor.render.Fmt;
 import dev.tailor.render.Rendered;
 import dev.tailor.render.Report;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -19,8 +19,6 @@ import tech.tablesaw.api.Table;
  * contrast with the first rule, the benchmark.
  */
 public final class RuleEffects implements Rendered {
-
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     /**
      * Rule minus benchmark: the difference of two effects estimated on disjoint random halves, so its variance is
@@ -44,7 +42,7 @@ public final class RuleEffects implements Rendered {
             double difference = effect.estimate() - benchmark.estimate();
             double se = Math.hypot(effect.stdError(), benchmark.stdError());
             list.add(new Contrast(effect.arm().name(), benchmark.arm().name(), difference, se,
-                    1 - STANDARD_NORMAL.cumulativeProbability(difference / se)));
+                    NormalInference.oneSidedPValue(difference, se)));
         }
         this.contrasts = List.copyOf(list);
     }
