@@ -87,6 +87,28 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
+     * Compiles and runs a few throwaway snippets, so javac's classes are loaded and its hot paths compiled before
+     * the first real cell: a cold JShell takes about a second for its first snippet and a few hundred ms for the
+     * next ones. Drops the temporaries it made, so cells see no trace of it.
+     */
+    public void warmUp() {
+        java.util.Set<Snippet> before = shell.snippets().collect(Collectors.toSet());
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            for (String snippet : List.of("1 + 1", "Math.max(1, 2);", "{ int warmUp = 1; }")) {
+                for (Output output : eval(snippet)) {
+                    if (output instanceof Output.Error error) {
+                        throw new IllegalStateException("A warm-up snippet failed: " + error.value());
+                    }
+                }
+            }
+        }
+        shell.snippets().filter(s -> !before.contains(s)).toList().forEach(shell::drop);
+    }
+
+    // Loads javac and starts its JIT compilation; more rounds mostly delay the first cell, which waits for this.
+    private static final int WARM_UP_ROUNDS = 2;
+
+    /**
      * Runs one cell and returns what it printed, displayed and returned, in order; stdin reads see end of input.
      * A display that was updated (a progress bar) appears once, in its last state.
      */
