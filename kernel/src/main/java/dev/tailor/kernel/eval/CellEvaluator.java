@@ -208,7 +208,12 @@ public final class CellEvaluator implements AutoCloseable {
 
     /** Completion, documentation and completeness checks against this evaluator's state. */
     public CellAnalysis analysis() {
-        return new CellAnalysis(shell.sourceCodeAnalysis());
+        List<String> packages = shell.imports()
+                .filter(i -> !i.isStatic() && i.fullname().endsWith(".*"))
+                .map(i -> i.fullname().substring(0, i.fullname().length() - 2))
+                .toList();
+        ClassLoader loader = control.snippetLoader() != null ? control.snippetLoader() : CellEvaluator.class.getClassLoader();
+        return new CellAnalysis(shell.sourceCodeAnalysis(), packages, loader);
     }
 
     private void runSnippets(String cell, Consumer<Output> sink, Runnable emitText, RunningCell state) {
