@@ -77,6 +77,24 @@ class TailorKernelBehaviourTests(KernelSession):
         self.assertEqual([{"text/plain": "[1, 2]"}], [d["data"] for d in self.of_type(outputs, "display_data")])
         self.assertEqual([], self.of_type(outputs, "execute_result"))
 
+    def test_a_progress_bar_is_one_display_updated_in_place_until_finished(self):
+        code = ('try (Progress p = Progress.range(100, "reps")) {\n'
+                '    for (int i = 0; i < 100; i++) { Thread.sleep(5); p.step(); }\n'
+                '}')
+        reply, outputs = self.run_cell(code)
+        self.assertEqual("ok", reply["status"])
+        shown = self.of_type(outputs, "display_data")
+        updates = self.of_type(outputs, "update_display_data")
+        self.assertEqual(1, len(shown))
+        display_id = shown[0]["transient"]["display_id"]
+        self.assertIn("<progress", shown[0]["data"]["text/html"])
+        # >= 0.5 s of work at one update per 150 ms at most: a few updates, not a hundred.
+        self.assertTrue(2 <= len(updates) <= 30, len(updates))
+        self.assertTrue(all(u["transient"]["display_id"] == display_id for u in updates))
+        self.assertIn("100/100 (100%)", updates[-1]["data"]["text/plain"])
+        shown_or_updated = [m["msg_type"] for m in outputs if m["msg_type"] in ("display_data", "update_display_data")]
+        self.assertEqual("update_display_data", shown_or_updated[-1])
+
     def test_trailing_semicolon_suppresses_the_result(self):
         _, outputs = self.run_cell("Math.max(1, 2);")
         self.assertEqual([], self.of_type(outputs, "execute_result"))

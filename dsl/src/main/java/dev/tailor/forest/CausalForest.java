@@ -6,6 +6,7 @@ import dev.tailor.data.Roles;
 import dev.tailor.design.Arms;
 import dev.tailor.forest.internal.CausalEngine;
 import dev.tailor.forest.internal.ForestOptions;
+import dev.tailor.progress.Progress;
 import dev.tailor.render.Fmt;
 import java.util.Arrays;
 import java.util.Locale;
@@ -245,9 +246,14 @@ public final class CausalForest {
         ForestOptions main = mainOptions();
         ForestOptions nuisance = nuisanceOptions();
         int total = main.trees() + nuisance.trees() * (knownPropensities == null ? 2 : 1);
-        ProgressListener listener = progress;
+        // Without a listener of its own, training shows in the environment's progress bar (none outside a kernel).
+        Progress bar = progress == null ? Progress.range(total, "causal forest: trees") : null;
+        ProgressListener listener = bar == null ? progress : (done, all) -> bar.completedSoFar(done);
         CausalEngine.Result result = CausalEngine.fit(x, y, w, armCount, knownPropensities, main, nuisance,
-                CausalEngine.Recipe.AUTO, listener == null ? done -> { } : done -> listener.progress(done, total));
+                CausalEngine.Recipe.AUTO, done -> listener.progress(done, total));
+        if (bar != null) {
+            bar.done();
+        }
         return new CausalForestFit(this, table.name(), roles, arms, y, w, result);
     }
 

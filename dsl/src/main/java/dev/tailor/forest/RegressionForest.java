@@ -5,6 +5,7 @@ import dev.tailor.forest.internal.Forest;
 import dev.tailor.forest.internal.ForestData;
 import dev.tailor.forest.internal.ForestOptions;
 import dev.tailor.forest.internal.Trainers;
+import dev.tailor.progress.Progress;
 import dev.tailor.render.Fmt;
 import java.util.List;
 import java.util.Objects;
@@ -85,11 +86,16 @@ public final class RegressionForest {
     }
 
     RegressionForestFit fit(double[][] x, double[] y, String tableName, String outcome, List<String> covariates) {
-        ProgressListener listener = progress;
         int total = options.trees();
+        // Without a listener of its own, training shows in the environment's progress bar (none outside a kernel).
+        Progress bar = progress == null ? Progress.range(total, "regression forest: trees") : null;
+        ProgressListener listener = bar == null ? progress : (done, all) -> bar.completedSoFar(done);
         Forest forest = Trainers.regression(1, options).train(
                 ForestData.of(x).withResponses(new double[][] {y}, new double[0][]), options,
-                listener == null ? done -> { } : done -> listener.progress(done, total));
+                done -> listener.progress(done, total));
+        if (bar != null) {
+            bar.done();
+        }
         return new RegressionForestFit(this, tableName, outcome, covariates, y, forest);
     }
 

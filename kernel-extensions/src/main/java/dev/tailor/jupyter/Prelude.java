@@ -21,6 +21,7 @@ public final class Prelude {
             "import dev.tailor.coarse.*;",
             "import dev.tailor.welfare.*;",
             "import dev.tailor.plot.*;",
+            "import dev.tailor.progress.*;",
             "import dev.tailor.render.*;",
             "import dev.tailor.datasets.*;",
             "import tech.tablesaw.api.*;",

@@ -69,7 +69,10 @@ final class ScriptRunner {
                 target.print(stream.text());
                 target.flush();
             }
+            // Displays with an id are progress bars: a terminal script shows none, so its output stays readable.
+            case Output.Display display when display.displayId() != null -> { }
             case Output.Display display -> out.println(display.data().getOrDefault("text/plain", ""));
+            case Output.UpdateDisplay update -> { }
             case Output.Result result -> {
                 // A script's last expression is not echoed, as in jshell.
             }

@@ -7,8 +7,11 @@ import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.tailor.progress.Progress;
+import dev.tailor.progress.ProgressReporter;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -21,6 +24,7 @@ import jdk.jshell.spi.ExecutionEnv;
  * <p>Snippet classes load in a child of the application class loader, so a Tailor result created in a cell is an
  * instance of the very class the renderers know. Before loading, calls to {@code System.exit} and friends in
  * snippet code are redirected to {@link CellExit}, because in-process execution would otherwise end the kernel.
+ * Snippets run with the cell's {@link ProgressReporter} bound, so Tailor's progress bars show in the cell.
  */
 final class CapturingExecutionControl extends LocalExecutionControl {
 
@@ -32,6 +36,7 @@ final class CapturingExecutionControl extends LocalExecutionControl {
 
     private Object lastValue;
     private volatile ClassLoader snippetLoader;
+    private volatile ProgressReporter progress = ProgressReporter.NONE;
 
     CapturingExecutionControl(ClassLoader parent) {
         super(parent);
@@ -49,6 +54,19 @@ final class CapturingExecutionControl extends LocalExecutionControl {
                 // Not fatal: the loader is looked up again with the next snippet.
             }
         }
+    }
+
+    /** Where Progress tasks that snippets start report, from now on. */
+    void reportProgressTo(ProgressReporter reporter) {
+        progress = reporter;
+    }
+
+    /** Runs the snippet on JShell's snippet thread as usual, with the progress reporter bound on that thread. */
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        ProgressReporter reporter = progress;
+        return SnippetEntry.handOver(() -> Progress.reportingTo(reporter, () -> SnippetEntry.invokeSnippet(doitMethod)),
+                () -> super.invoke(SnippetEntry.ENTRY));
     }
 
     /** The class loader of snippet classes and of jars added with {@code addToClasspath}, once a snippet ran. */

@@ -14,9 +14,17 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 public final class CellAnalysis {
 
     private final SourceCodeAnalysis analysis;
+    private final List<String> importedPackages;
+    private final ClassLoader loader;
 
-    CellAnalysis(SourceCodeAnalysis analysis) {
+    /**
+     * @param importedPackages packages the shell imports on demand, where a class named without package is looked for
+     * @param loader           finds the sources of classes whose Javadoc JShell does not have
+     */
+    CellAnalysis(SourceCodeAnalysis analysis, List<String> importedPackages, ClassLoader loader) {
         this.analysis = analysis;
+        this.importedPackages = List.copyOf(importedPackages);
+        this.loader = loader;
     }
 
     /** Completions at {@code cursor}: the texts that may replace {@code cell[start, end)}. */
@@ -64,7 +72,9 @@ public final class CellAnalysis {
         }
         List<String> entries = new ArrayList<>();
         for (SourceCodeAnalysis.Documentation doc : docs) {
-            String sentence = Javadoc.firstSentence(doc.javadoc());
+            String javadoc = doc.javadoc() != null && !doc.javadoc().isBlank() ? doc.javadoc()
+                    : SourceJavadoc.find(doc.signature(), importedPackages, loader).orElse(null);
+            String sentence = Javadoc.firstSentence(javadoc);
             entries.add(sentence.isEmpty() ? doc.signature() : doc.signature() + "\n    " + sentence);
         }
         return entries;

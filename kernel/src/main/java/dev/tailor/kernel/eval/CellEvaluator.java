@@ -6,9 +6,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import dev.tailor.progress.ProgressReporter;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
@@ -83,11 +86,36 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
-    /** Runs one cell and returns what it printed, displayed and returned, in order; stdin reads see end of input. */
+    /**
+     * Compiles and runs a few throwaway snippets, so javac's classes are loaded and its hot paths compiled before
+     * the first real cell: a cold JShell takes about a second for its first snippet and a few hundred ms for the
+     * next ones. Drops the temporaries it made, so cells see no trace of it.
+     */
+    public void warmUp() {
+        java.util.Set<Snippet> before = shell.snippets().collect(Collectors.toSet());
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            for (String snippet : List.of("1 + 1", "Math.max(1, 2);", "{ int warmUp = 1; }")) {
+                for (Output output : eval(snippet)) {
+                    if (output instanceof Output.Error error) {
+                        throw new IllegalStateException("A warm-up snippet failed: " + error.value());
+                    }
+                }
+            }
+        }
+        shell.snippets().filter(s -> !before.contains(s)).toList().forEach(shell::drop);
+    }
+
+    // Loads javac and starts its JIT compilation; more rounds mostly delay the first cell, which waits for this.
+    private static final int WARM_UP_ROUNDS = 2;
+
+    /**
+     * Runs one cell and returns what it printed, displayed and returned, in order; stdin reads see end of input.
+     * A display that was updated (a progress bar) appears once, in its last state.
+     */
     public List<Output> eval(String cell) {
         List<Output> outputs = Collections.synchronizedList(new ArrayList<>());
         eval(cell, outputs::add, InputStream.nullInputStream());
-        return mergeStreams(outputs);
+        return applyUpdates(mergeStreams(outputs));
     }
 
     /**
@@ -115,6 +143,7 @@ public final class CellEvaluator implements AutoCloseable {
             emitText.run();
             sink.accept(new Output.Display(renderer.apply(value)));
         });
+        control.reportProgressTo(progressBars(sink, emitText));
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));
         System.setIn(new PromptFlushingInput(in, emitText));
@@ -138,8 +167,19 @@ public final class CellEvaluator implements AutoCloseable {
             System.setErr(originalErr);
             System.setIn(originalIn);
             CellContext.unbind();
+            control.reportProgressTo(ProgressReporter.NONE);
             emitText.run();
         }
+    }
+
+    /** Each Progress task of the cell becomes one display, replaced in place by its later states. */
+    private ProgressReporter progressBars(Consumer<Output> sink, Runnable emitText) {
+        return start -> {
+            String displayId = UUID.randomUUID().toString();
+            emitText.run(); // the bar belongs after what the cell printed before the task started
+            sink.accept(new Output.Display(renderer.apply(start), displayId));
+            return state -> sink.accept(new Output.UpdateDisplay(displayId, renderer.apply(state)));
+        };
     }
 
     /**
@@ -168,7 +208,12 @@ public final class CellEvaluator implements AutoCloseable {
 
     /** Completion, documentation and completeness checks against this evaluator's state. */
     public CellAnalysis analysis() {
-        return new CellAnalysis(shell.sourceCodeAnalysis());
+        List<String> packages = shell.imports()
+                .filter(i -> !i.isStatic() && i.fullname().endsWith(".*"))
+                .map(i -> i.fullname().substring(0, i.fullname().length() - 2))
+                .toList();
+        ClassLoader loader = control.snippetLoader() != null ? control.snippetLoader() : CellEvaluator.class.getClassLoader();
+        return new CellAnalysis(shell.sourceCodeAnalysis(), packages, loader);
     }
 
     private void runSnippets(String cell, Consumer<Output> sink, Runnable emitText, RunningCell state) {
@@ -257,6 +302,28 @@ public final class CellEvaluator implements AutoCloseable {
             }
         }
         return merged;
+    }
+
+    /** Puts each update's content into the display it names and drops the update, as a notebook front end shows it. */
+    private static List<Output> applyUpdates(List<Output> outputs) {
+        Map<String, Integer> displayAt = new HashMap<>();
+        List<Output> settled = new ArrayList<>();
+        for (Output output : outputs) {
+            switch (output) {
+                case Output.UpdateDisplay update -> {
+                    Integer at = displayAt.get(update.displayId());
+                    if (at != null) {
+                        settled.set(at, new Output.Display(update.data(), update.displayId()));
+                    }
+                }
+                case Output.Display display when display.displayId() != null -> {
+                    displayAt.put(display.displayId(), settled.size());
+                    settled.add(display);
+                }
+                default -> settled.add(output);
+            }
+        }
+        return settled;
     }
 
     private static boolean isExpression(Snippet snippet) {

@@ -10,10 +10,26 @@ public sealed interface Output {
     record Stream(String name, String text) implements Output {
     }
 
-    /** A rich object shown by {@code display(...)}; {@code data} maps MIME types to content. */
-    record Display(Map<String, Object> data) implements Output {
+    /**
+     * A rich object shown by {@code display(...)}; {@code data} maps MIME types to content.
+     *
+     * @param displayId names the display for later {@link UpdateDisplay}s, such as a progress bar; null for none
+     */
+    record Display(Map<String, Object> data, String displayId) implements Output {
 
         public Display {
+            data = Map.copyOf(data);
+        }
+
+        public Display(Map<String, Object> data) {
+            this(data, null);
+        }
+    }
+
+    /** New content for the earlier {@link Display} with the same id, to show in its place. */
+    record UpdateDisplay(String displayId, Map<String, Object> data) implements Output {
+
+        public UpdateDisplay {
             data = Map.copyOf(data);
         }
     }

@@ -11,6 +11,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 
 /**
  * Sends one execute request's outputs to IOPub as they happen, as children of that request.
@@ -39,7 +40,18 @@ final class CellPublisher implements Consumer<Output> {
         switch (output) {
             case Output.Stream stream -> publish(new PublishStream(
                     stream.name().equals("stderr") ? PublishStream.StreamType.ERR : PublishStream.StreamType.OUT, stream.text()));
-            case Output.Display display -> publish(new PublishDisplayData(displayData(display.data())));
+            case Output.Display display -> {
+                DisplayData data = displayData(display.data());
+                if (display.displayId() != null) {
+                    data.setDisplayId(display.displayId());
+                }
+                publish(new PublishDisplayData(data));
+            }
+            case Output.UpdateDisplay update -> {
+                DisplayData data = displayData(update.data());
+                data.setDisplayId(update.displayId());
+                publish(new PublishUpdateDisplayData(data));
+            }
             case Output.Result result -> {
                 Object text = result.data().get("text/plain");
                 resultText = text == null ? "" : text.toString();

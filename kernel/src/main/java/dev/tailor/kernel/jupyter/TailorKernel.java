@@ -71,6 +71,7 @@ public final class TailorKernel extends BaseKernel {
             try {
                 shell = new CellEvaluator(new MimeRenderer(getRenderer()), "");
                 onStartup(); // extensions: renderers and the startup imports
+                shell.warmUp();
                 evaluator.complete(shell);
             } catch (RuntimeException | Error e) {
                 evaluator.completeExceptionally(e);

@@ -74,6 +74,9 @@ public final class HtmlReport {
         switch (output) {
             case Output.Stream stream -> page.append("<div class=\"output\"><pre>").append(Html.escape(stream.text())).append("</pre></div>\n");
             case Output.Display display -> appendBundle(page, display.data());
+            case Output.UpdateDisplay update -> {
+                // Folded into its display by CellEvaluator.eval(String); nothing of its own to show.
+            }
             case Output.Result result -> appendBundle(page, result.data());
             case Output.Error error -> page.append("<div class=\"error\"><pre>")
                     .append(Html.escape(String.join("\n", error.traceback()))).append("</pre></div>\n");

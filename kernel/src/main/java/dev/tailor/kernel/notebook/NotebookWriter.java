@@ -52,6 +52,9 @@ public final class NotebookWriter {
                 json.add("data", bundle(display.data()));
                 json.add("metadata", new JsonObject());
             }
+            case Output.UpdateDisplay update -> throw new IllegalArgumentException(
+                    "An update of display " + update.displayId() + " reached the notebook writer; "
+                            + "CellEvaluator.eval(String) folds updates into their displays, run cells through it.");
             case Output.Result result -> {
                 json.addProperty("output_type", "execute_result");
                 json.addProperty("execution_count", executionCount);

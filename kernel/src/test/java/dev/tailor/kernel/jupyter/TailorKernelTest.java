@@ -51,6 +51,17 @@ class TailorKernelTest {
     }
 
     @Test
+    void inspectShowsTheFirstJavadocSentenceOfTailorMethodsAndClassesFromTheirSources() {
+        String spec = String.valueOf(kernel.inspect("CausalForest.spec", 17, false).getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+        assertTrue(spec.contains("CausalForest.spec()"), spec);
+        assertTrue(spec.contains("grf's defaults: 2,000 trees, sample fraction 0.5, honesty 0.5, min node size 5,"), spec);
+        String trees = String.valueOf(kernel.inspect("CausalForest.spec().trees(", 26, false).getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+        assertTrue(trees.contains("trees(int count)\n    Number of trees; more trees make variance estimates steadier (grf uses 2,000)."), trees);
+        String progress = String.valueOf(kernel.inspect("Progress", 8, false).getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+        assertTrue(progress.contains("A long task that reports how far it got, such as training a forest or looping over replications:"), progress);
+    }
+
+    @Test
     void isCompleteAnswersCompleteIncompleteWithIndentAndInvalid() {
         assertEquals(BaseKernel.IS_COMPLETE_YES, kernel.isComplete("var x = 1;"));
         assertEquals("        ", kernel.isComplete("if (true) {\n    while (x < 3) {"));
