@@ -104,6 +104,18 @@ public final class RewardMatrix {
     public static RewardMatrix ipw(double[] outcome, int[] arm, double[] baseline, String... arms) {
         List<String> names = checkNames(arms);
         int n = outcome.length;
+        long[] count = armCounts(outcome, arm, baseline, names);
+        int d = names.size();
+        double[] values = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            values[i * d + arm[i]] = (outcome[i] - baseline[i]) * n / count[arm[i]];
+        }
+        return new RewardMatrix(n, names, values);
+    }
+
+    // Units per arm, after checking lengths, arm indices and finiteness; every arm needs a unit.
+    private static long[] armCounts(double[] outcome, int[] arm, double[] baseline, List<String> names) {
+        int n = outcome.length;
         if (arm.length != n || baseline.length != n) {
             throw new DataException("outcome, arm and baseline must have one entry per unit; got " + n + ", "
                     + arm.length + " and " + baseline.length + ".");
@@ -124,12 +136,53 @@ public final class RewardMatrix {
         for (int a = 0; a < d; a++) {
             if (count[a] == 0) {
                 throw new DataException("Arm \"" + names.get(a) + "\" has no units, so its propensity is 0 and IPW"
-                        + " rewards are undefined. Drop the arm or check the assignment.");
+                        + " or AIPW rewards are undefined. Drop the arm or check the assignment.");
             }
         }
+        return count;
+    }
+
+    /**
+     * Doubly robust EWM rewards ("AIPW", methods spec §2.6 per-action rewards and §2.11):
+     * Γ[i, j] = μ̂_j(X_i) + 1{Z_i = j}·(W_i − μ̂_j(X_i))/π_j, with the design propensities π_j = n_j/n. Column j's
+     * mean estimates arm j's mean outcome whether or not μ̂ is right (the propensities are known); a good μ̂ lowers
+     * the noise a tree fits, and unlike IPW every unit carries information about every arm. μ̂ must not use unit
+     * i's own outcome for row i: pass cross-fitted or out-of-bag predictions, e.g.
+     * {@code Regressor.forest(RegressionForest.spec().trees(500)).armMeans(x, outcome, arm, 3)}.
+     *
+     * @param outcome  per-unit outcome W_i (welfare)
+     * @param arm      assigned arm Z_i as an index into {@code arms}
+     * @param armMeans μ̂_j(X_i), one row per unit and one column per arm, in the order of {@code arms}
+     * @param arms     arm names, one reward column each; every arm needs at least one unit
+     */
+    public static RewardMatrix aipw(double[] outcome, int[] arm, double[][] armMeans, String... arms) {
+        List<String> names = checkNames(arms);
+        int n = outcome.length;
+        int d = names.size();
+        if (armMeans.length != n) {
+            throw new DataException("The outcome model has " + armMeans.length + " rows but there are " + n + " units; give"
+                    + " one row of arm means per unit, in the same order.");
+        }
+        for (int i = 0; i < n; i++) {
+            if (armMeans[i] == null || armMeans[i].length != d) {
+                throw new DataException("Row " + i + " of the outcome model has " + (armMeans[i] == null ? 0 : armMeans[i].length)
+                        + " values; expected " + d + " (one per arm: " + String.join(", ", names) + ").");
+            }
+            for (int a = 0; a < d; a++) {
+                if (!Double.isFinite(armMeans[i][a])) {
+                    throw new DataException("The outcome model's prediction for row " + i + ", arm \"" + names.get(a) + "\" is "
+                            + armMeans[i][a] + "; predictions must be finite.");
+                }
+            }
+        }
+        long[] count = armCounts(outcome, arm, new double[n], names);
         double[] values = new double[n * d];
         for (int i = 0; i < n; i++) {
-            values[i * d + arm[i]] = (outcome[i] - baseline[i]) * n / count[arm[i]];
+            for (int a = 0; a < d; a++) {
+                values[i * d + a] = armMeans[i][a];
+            }
+            int own = arm[i];
+            values[i * d + own] += (outcome[i] - armMeans[i][own]) * n / count[own];
         }
         return new RewardMatrix(n, names, values);
     }
