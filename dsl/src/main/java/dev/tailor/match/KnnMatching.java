@@ -23,6 +23,6 @@ public final class KnnMatching {
 
     /** The default specification: k = 50, z-score standardization, automatic exact search, all available processors. */
     public static KnnMatchingSpec spec() {
-        return new KnnMatchingSpec(50, Standardization.Z_SCORE, NeighbourSearch.AUTO, Runtime.getRuntime().availableProcessors());
+        return new KnnMatchingSpec(new KSelection.Fixed(50), Standardization.Z_SCORE, NeighbourSearch.AUTO, Runtime.getRuntime().availableProcessors());
     }
 }
