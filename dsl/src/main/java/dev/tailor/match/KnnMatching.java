@@ -11,10 +11,11 @@ package dev.tailor.match;
  * knn                       // per-arm summary of the leave-one-out CATEs and the share for whom each arm is best
  * knn.cate()                // n × K leave-one-out CATEs of the training rows
  * knn.predict(phase2).policy("kNN best arm")   // a rule for new units
+ * KnnMatching.spec().kByCrossValidation().fit(phase1, roles).crossValidation()   // k from {10, 25, 50, 100, 200} by 5-fold R-loss
  * }</pre>
  *
  * <p>Nothing is random: ties in distance go to the lower row index, so a fit is a function of the data alone
- * (and of the row order only through those ties).
+ * (and of the row order only through those ties). Cross-validating k adds seeded folds (see {@link KnnCrossValidation}).
  */
 public final class KnnMatching {
 
@@ -23,6 +24,6 @@ public final class KnnMatching {
 
     /** The default specification: k = 50, z-score standardization, automatic exact search, all available processors. */
     public static KnnMatchingSpec spec() {
-        return new KnnMatchingSpec(50, Standardization.Z_SCORE, NeighbourSearch.AUTO, Runtime.getRuntime().availableProcessors());
+        return new KnnMatchingSpec(new KSelection.Fixed(50), Standardization.Z_SCORE, NeighbourSearch.AUTO, Runtime.getRuntime().availableProcessors());
     }
 }

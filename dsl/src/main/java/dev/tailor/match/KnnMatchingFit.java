@@ -12,6 +12,7 @@ import dev.tailor.render.Rendered;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -29,6 +30,8 @@ public final class KnnMatchingFit implements Rendered {
     private static final int CHUNK = 256;
 
     private final KnnMatchingSpec spec;
+    private final int k;
+    private final KnnCrossValidation crossValidation;   // null when k was fixed
     private final Roles roles;
     private final String tableName;
     private final Arms arms;
@@ -59,17 +62,8 @@ public final class KnnMatchingFit implements Rendered {
             armCounts[a]++;
         }
         List<String> notes = new ArrayList<>();
-        for (int a = 0; a < arms.size(); a++) {
-            if (armCounts[a] < spec.k()) {
-                throw new DataException("k = " + spec.k() + " is larger than arm \"" + arms.get(a).name() + "\" (index " + a
-                        + "), which has " + Fmt.count(armCounts[a]) + (armCounts[a] == 1 ? " unit" : " units") + " in table \""
-                        + tableName + "\"; every arm needs at least k units. Use KnnMatching.spec().k(" + smallest() + ") or less,"
-                        + " or drop the arm.");
-            }
-            if (armCounts[a] == spec.k()) {
-                notes.add("Arm \"" + arms.get(a).name() + "\" has exactly k = " + spec.k() + " units, so leave-one-out estimates"
-                        + " for its own units use the other " + (spec.k() - 1) + ".");
-            }
+        if (spec.kSelection() instanceof KSelection.Fixed fixed) {
+            checkArmSizes(fixed.k(), notes);
         }
 
         // Covariates: named, distinct, numeric, complete; constant ones are dropped.
@@ -127,6 +121,14 @@ public final class KnnMatchingFit implements Rendered {
                     + ": no variation in " + Fmt.count(n) + " rows, so " + (constant.size() == 1 ? "it" : "they")
                     + " cannot separate units.");
         }
+        if (spec.kSelection() instanceof KSelection.CrossValidated cv) {
+            this.crossValidation = KnnCrossValidation.run(cv, columns, kept, y, w, arms, spec, tableName);
+            this.k = crossValidation.chosenK();
+            checkArmSizes(k, notes);
+        } else {
+            this.crossValidation = null;
+            this.k = ((KSelection.Fixed) spec.kSelection()).k();
+        }
         this.used = List.copyOf(kept);
         this.dropped = List.copyOf(constant);
         this.p = kept.size();
@@ -157,7 +159,22 @@ public final class KnnMatchingFit implements Rendered {
         }
         this.notes = List.copyOf(notes);
         this.training = estimate(x, n, true, "kNN leave-one-out estimates for the " + Fmt.count(n) + " training rows of \""
-                + tableName + "\" (k = " + spec.k() + ")");
+                + tableName + "\" (k = " + k + ")");
+    }
+
+    private void checkArmSizes(int k, List<String> notes) {
+        for (int a = 0; a < arms.size(); a++) {
+            if (armCounts[a] < k) {
+                throw new DataException("k = " + k + " is larger than arm \"" + arms.get(a).name() + "\" (index " + a
+                        + "), which has " + Fmt.count(armCounts[a]) + (armCounts[a] == 1 ? " unit" : " units") + " in table \""
+                        + tableName + "\"; every arm needs at least k units. Use KnnMatching.spec().k(" + smallest() + ") or less,"
+                        + " or drop the arm.");
+            }
+            if (armCounts[a] == k) {
+                notes.add("Arm \"" + arms.get(a).name() + "\" has exactly k = " + k + " units, so leave-one-out estimates"
+                        + " for its own units use the other " + (k - 1) + ".");
+            }
+        }
     }
 
     static KnnMatchingFit fit(KnnMatchingSpec spec, Table table, Roles roles) {
@@ -179,6 +196,16 @@ public final class KnnMatchingFit implements Rendered {
     /** The specification this model was fitted with. */
     public KnnMatchingSpec spec() {
         return spec;
+    }
+
+    /** Neighbours per arm: the fixed k of the spec, or the one cross-validation chose. */
+    public int k() {
+        return k;
+    }
+
+    /** The cross-validation curve behind k, when the spec asked for {@link KnnMatchingSpec#kByCrossValidation}. */
+    public Optional<KnnCrossValidation> crossValidation() {
+        return Optional.ofNullable(crossValidation);
     }
 
     public Roles roles() {
@@ -263,7 +290,7 @@ public final class KnnMatchingFit implements Rendered {
             }
         }
         return estimate(x, m, false, "kNN estimates for the " + Fmt.count(m) + " rows of \"" + newData.name() + "\" (k = "
-                + spec.k() + ", fitted on \"" + tableName + "\")");
+                + k + ", fitted on \"" + tableName + "\")");
     }
 
     /**
@@ -276,14 +303,14 @@ public final class KnnMatchingFit implements Rendered {
         }
         NeighbourIndex tree = trees[arms.get(arm.index()).index()];
         double[] q = java.util.Arrays.copyOfRange(x, row * p, (row + 1) * p);
-        int[] out = new int[spec.k()];
-        int count = tree.search(q, spec.k(), row, KdTree.scratch(p, spec.k()), out);
+        int[] out = new int[k];
+        int count = tree.search(q, k, row, KdTree.scratch(p, k), out);
         return java.util.Arrays.copyOf(out, count);
     }
 
     private KnnPrediction estimate(double[] x, int m, boolean leaveOneOut, String title) {
         int arms = this.arms.size();
-        int k = spec.k();
+        int k = this.k;
         double[][] mu = new double[m][arms];
         double[][] variance = new double[m][arms];
         int chunks = (m + CHUNK - 1) / CHUNK;
@@ -364,7 +391,9 @@ public final class KnnMatchingFit implements Rendered {
             sizes.append(a == 0 ? "" : ", ").append(arms.get(a).name()).append(' ').append(Fmt.count(armCounts[a]));
         }
         lines.add(new String[] {"rows", Fmt.count(y.length) + " (" + sizes + ")"});
-        lines.add(new String[] {"neighbours", "k = " + spec.k() + " per arm; leave-one-out for training rows; ties to the lower row index"});
+        lines.add(new String[] {"neighbours", "k = " + k + " per arm" + (crossValidation == null ? "" : " (chosen from "
+                + java.util.Arrays.toString(crossValidation.candidates()) + " by " + crossValidation.foldCount()
+                + "-fold cross-validated R-loss)") + "; leave-one-out for training rows; ties to the lower row index"});
         lines.add(new String[] {"search", "exact, " + (searchUsed == NeighbourSearch.KD_TREE ? "KD-tree" : "blocked scan") + " per arm ("
                 + spec.search() + ")"});
         lines.add(new String[] {"distance", "Euclidean on " + (spec.standardization() == Standardization.Z_SCORE
@@ -385,6 +414,9 @@ public final class KnnMatchingFit implements Rendered {
         for (String[] line : header()) {
             out.append("  ").append(line[0]).append(" ".repeat(12 - line[0].length())).append(line[1]).append('\n');
         }
+        if (crossValidation != null) {
+            out.append('\n').append(crossValidation);
+        }
         out.append('\n').append("Leave-one-out CATEs vs ").append(arms.control().name()).append(":\n");
         out.append(KnnPrediction.text(KnnPrediction.SUMMARY_HEADER, training.summaryRows()));
         for (String note : notes) {
@@ -400,7 +432,11 @@ public final class KnnMatchingFit implements Rendered {
         for (String[] line : header()) {
             out.append(Html.escape(line[0] + ": " + line[1])).append("<br>\n");
         }
-        out.append("</p>\n").append(Html.table("Leave-one-out CATEs vs " + arms.control().name(), KnnPrediction.SUMMARY_HEADER,
+        out.append("</p>\n");
+        if (crossValidation != null) {
+            out.append(crossValidation.toHtml()).append('\n');
+        }
+        out.append(Html.table("Leave-one-out CATEs vs " + arms.control().name(), KnnPrediction.SUMMARY_HEADER,
                 training.summaryRows(), notes));
         return out.append("\n</div>").toString();
     }
