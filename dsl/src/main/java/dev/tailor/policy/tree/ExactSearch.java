@@ -138,6 +138,25 @@ final class ExactSearch {
         }
     }
 
+    /** Scratch space of the max-prefix-tree depth-2 kernel: one tree and per-root-candidate arrays. */
+    final class Sweep {
+        final MaxPrefixTree tree;
+        final int[] candidateAt = new int[n + 1]; // left-side size -> candidate index, or -1
+        final int[] candidateSize = new int[n];
+        final int[] candidateBin = new int[n];
+        final double[] leftTotals = new double[n * d];
+        final double[] leftSplit = new double[n];
+        final double[] rightSplit = new double[n];
+
+        Sweep() {
+            int maxBins = 1;
+            for (int k = 0; k < p; k++) {
+                maxBins = Math.max(maxBins, binCount[k]);
+            }
+            tree = new MaxPrefixTree(maxBins, d);
+        }
+    }
+
     final class Workspace {
         /** Shared incumbent for a depth-3 search of the root node, or null elsewhere. */
         SharedBest rootIncumbent;
@@ -152,24 +171,13 @@ final class ExactSearch {
         final double[] totalRight = new double[d];
         final double[] prefix = new double[d];
 
-        private MaxPrefixTree[] leftTrees;
-        private MaxPrefixTree[] rightTrees;
+        private Sweep sweep;
 
-        MaxPrefixTree[] leftTrees() {
-            if (leftTrees == null) {
-                leftTrees = new MaxPrefixTree[p];
-                rightTrees = new MaxPrefixTree[p];
-                for (int k = 0; k < p; k++) {
-                    leftTrees[k] = new MaxPrefixTree(binCount[k], d);
-                    rightTrees[k] = new MaxPrefixTree(binCount[k], d);
-                }
+        Sweep sweep() {
+            if (sweep == null) {
+                sweep = new Sweep();
             }
-            return leftTrees;
-        }
-
-        MaxPrefixTree[] rightTrees() {
-            leftTrees();
-            return rightTrees;
+            return sweep;
         }
 
         Workspace() {
@@ -455,78 +463,110 @@ final class ExactSearch {
         return withTrees < scan;
     }
 
-    /** Depth 2 with max-prefix trees: for each root feature j, units move from the right trees to the left ones. */
+    /**
+     * Depth 2 with max-prefix trees. For each root feature j and each second feature k, one tree over k's bins
+     * grows as units enter in j's order (the left sides of all root candidates), then a fresh one grows in reverse
+     * order (the right sides). Each unit is added twice per (j, k) and no unit is ever removed, so a tree's empty
+     * bins hold exact zeros; the best split per side is the maximum over k, which equals the sequential
+     * strict-improvement scan because the maximum of doubles is exact.
+     */
     private Choice best2Trees(int[][] lists, Workspace w, int from, int to, Choice best, double bestValue) {
         int m = lists[0].length;
         double[] total = w.total;
         double[] totalLeft = w.totalLeft;
         double[] totalRight = w.totalRight;
-        MaxPrefixTree[] left = w.leftTrees();
-        MaxPrefixTree[] right = w.rightTrees();
+        Sweep sw = w.sweep();
+        MaxPrefixTree tree = sw.tree;
         for (int j = from; j < to; j++) {
-            for (int k = 0; k < p; k++) {
-                left[k].clear(w.bins[k]);
-                right[k].clear(w.bins[k]);
-            }
-            for (int u : lists[0]) {
-                for (int k = 0; k < p; k++) {
-                    right[k].add(w.rank[u * p + k], reward, u * d, 1);
-                }
-            }
-            Arrays.fill(totalLeft, 0);
             int[] list = lists[j];
             int[] bj = bin[j];
-            int pos = 0;
-            while (pos < m) {
-                int b = bj[list[pos]];
-                while (pos < m && bj[list[pos]] == b) {
-                    int u = list[pos];
-                    addRow(totalLeft, u);
-                    for (int k = 0; k < p; k++) {
-                        int r = w.rank[u * p + k];
-                        left[k].add(r, reward, u * d, 1);
-                        right[k].add(r, reward, u * d, -1);
-                    }
-                    pos++;
-                }
-                if (pos == m) {
-                    break;
-                }
-                if (pos < minNodeSize || m - pos < minNodeSize) {
+            // Root candidates along j: sizes of their left sides and the left sides' reward sums.
+            int count = 0;
+            Arrays.fill(totalLeft, 0);
+            Arrays.fill(sw.candidateAt, 0, m + 1, -1);
+            for (int pos = 0; pos < m - 1; pos++) {
+                int u = list[pos];
+                addRow(totalLeft, u);
+                int size = pos + 1;
+                if (bj[u] == bj[list[pos + 1]] || size < minNodeSize || m - size < minNodeSize) {
                     continue;
                 }
+                System.arraycopy(totalLeft, 0, sw.leftTotals, count * d, d);
+                sw.candidateAt[size] = count;
+                sw.candidateSize[count] = size;
+                sw.candidateBin[count] = bj[u];
+                count++;
+            }
+            if (count == 0) {
+                continue;
+            }
+            Arrays.fill(sw.leftSplit, 0, count, Double.NEGATIVE_INFINITY);
+            Arrays.fill(sw.rightSplit, 0, count, Double.NEGATIVE_INFINITY);
+            for (int k = 0; k < p; k++) {
+                // Left sides: units in j's order.
+                tree.clear(w.bins[k]);
+                int lastBin = -1;
+                for (int pos = 0; pos < m - 1; pos++) {
+                    int u = list[pos];
+                    int r = w.rank[u * p + k];
+                    tree.add(r, reward, u * d, 1);
+                    lastBin = Math.max(lastBin, r);
+                    int c = sw.candidateAt[pos + 1];
+                    if (c >= 0) {
+                        System.arraycopy(sw.leftTotals, c * d, totalLeft, 0, d);
+                        double v = query(tree, totalLeft, lastBin);
+                        if (v > sw.leftSplit[c]) {
+                            sw.leftSplit[c] = v;
+                        }
+                    }
+                }
+                // Right sides: units in reverse order.
+                tree.clear(w.bins[k]);
+                lastBin = -1;
+                for (int pos = m - 1; pos > 0; pos--) {
+                    int u = list[pos];
+                    int r = w.rank[u * p + k];
+                    tree.add(r, reward, u * d, 1);
+                    lastBin = Math.max(lastBin, r);
+                    int c = sw.candidateAt[pos];
+                    if (c >= 0) {
+                        int at = c * d;
+                        for (int a = 0; a < d; a++) {
+                            totalRight[a] = total[a] - sw.leftTotals[at + a];
+                        }
+                        double v = query(tree, totalRight, lastBin);
+                        if (v > sw.rightSplit[c]) {
+                            sw.rightSplit[c] = v;
+                        }
+                    }
+                }
+            }
+            for (int c = 0; c < count; c++) {
+                int at = c * d;
                 for (int a = 0; a < d; a++) {
+                    totalLeft[a] = sw.leftTotals[at + a];
                     totalRight[a] = total[a] - totalLeft[a];
                 }
                 int la = argmax(totalLeft);
                 int ra = argmax(totalRight);
-                double leftValue = totalLeft[la];
-                double rightValue = totalRight[ra];
-                boolean leftLeaf = true;
-                boolean rightLeaf = true;
-                for (int k = 0; k < p; k++) {
-                    double v = left[k].bestSplit(totalLeft, minNodeSize);
-                    if (v > leftValue) {
-                        leftValue = v;
-                        leftLeaf = false;
-                    }
-                    v = right[k].bestSplit(totalRight, minNodeSize);
-                    if (v > rightValue) {
-                        rightValue = v;
-                        rightLeaf = false;
-                    }
-                }
+                boolean leftLeaf = !(sw.leftSplit[c] > totalLeft[la]);
+                boolean rightLeaf = !(sw.rightSplit[c] > totalRight[ra]);
                 if (leftLeaf && rightLeaf && la == ra) {
                     continue;
                 }
-                double v = leftValue + rightValue;
+                double v = (leftLeaf ? totalLeft[la] : sw.leftSplit[c]) + (rightLeaf ? totalRight[ra] : sw.rightSplit[c]);
                 if (v > bestValue) {
                     bestValue = v;
-                    best = new Choice(v, j, b, -1);
+                    best = new Choice(v, j, sw.candidateBin[c], -1);
                 }
             }
         }
         return best;
+    }
+
+    /** Best split of the tree's units with at least minNodeSize on each side; lastBin is their highest bin. */
+    private double query(MaxPrefixTree tree, double[] sideTotal, int lastBin) {
+        return minNodeSize == 1 ? tree.bestSplitBelow(sideTotal, lastBin) : tree.bestSplit(sideTotal, minNodeSize);
     }
 
     /** Compressed bin ranks of the node's units, and cumulative sums and counts over those bins, per feature. */

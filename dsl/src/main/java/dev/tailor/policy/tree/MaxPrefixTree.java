@@ -171,6 +171,53 @@ final class MaxPrefixTree {
         return value;
     }
 
+    /**
+     * Best value of a split into two actions at a boundary after bins 0..lastBin-1, for a tree whose units all
+     * lie in bins ≤ lastBin and that never had a unit removed. Prefixes ending before the first occupied bin sum
+     * to exactly zero and give total[b] ≤ the leaf, so with a minimum node size of 1 they need no exclusion; the
+     * full prefix is excluded because its rounded sum could exceed the leaf.
+     */
+    double bestSplitBelow(double[] total, int lastBin) {
+        if (lastBin <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        Arrays.fill(prefix, 0);
+        Arrays.fill(result, Double.NEGATIVE_INFINITY);
+        int nl = 0;
+        int nr = 0;
+        int l = size;
+        int r = size + lastBin;
+        while (l < r) {
+            if ((l & 1) == 1) {
+                leftNodes[nl++] = l++;
+            }
+            if ((r & 1) == 1) {
+                rightNodes[nr++] = --r;
+            }
+            l >>= 1;
+            r >>= 1;
+        }
+        for (int i = 0; i < nl + nr; i++) {
+            int node = i < nl ? leftNodes[i] : rightNodes[nr - 1 - (i - nl)];
+            int at = node * pairs;
+            for (int q = 0; q < pairs; q++) {
+                result[q] = Math.max(result[q], prefix[q] + best[at + q]);
+                prefix[q] += sum[at + q];
+            }
+        }
+        double value = Double.NEGATIVE_INFINITY;
+        int q = 0;
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < d; b++) {
+                if (a != b) {
+                    value = Math.max(value, total[b] + result[q]);
+                    q++;
+                }
+            }
+        }
+        return value;
+    }
+
     private void addSum(double[] into, int node) {
         int at = node * pairs;
         for (int q = 0; q < pairs; q++) {
