@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * {@code java -cp dsl/target/classes:dsl/target/test-classes:<dependency classpath>
  * dev.tailor.policy.tree.PolicyTreeTiming [threads] [case...]} with cases {@code depth2}, {@code depth3binned},
  * {@code depth3binned10}, {@code depth3energy}, {@code depth3energyStep}, {@code depth3energy1000},
- * {@code depth3energy1500}, {@code depth3continuous}, {@code grafted} (default: the first three targets). Data are synthetic: covariates as described per case, rewards
+ * {@code depth3energy1500}, {@code depth3continuous}, {@code depth3continuous1500}, {@code grafted} (default: the first three targets). Data are synthetic: covariates as described per case, rewards
  * Γ[i,a] = a small effect of the covariates plus N(0,1) noise.
  */
 final class PolicyTreeTiming {
@@ -47,6 +47,8 @@ final class PolicyTreeTiming {
                 }
                 case "depth3continuous" -> run("depth 3, n = 3,870, 5 continuous covariates, 3 actions, every split",
                         problem(3_870, 5, 3, 0, 4L), PolicyTree.spec().depth(3).threads(threads));
+                case "depth3continuous1500" -> run("depth 3, n = 1,500, 5 continuous covariates, 3 actions, every split",
+                        problem(1_500, 5, 3, 0, 4L), PolicyTree.spec().depth(3).threads(threads));
                 default -> throw new IllegalArgumentException("unknown case " + name);
             }
         }
