@@ -121,7 +121,6 @@ final class ExactSearch {
         }
     }
 
-    /** Per-thread scratch space for the depth-2 kernel. */
     /**
      * The best depth-3 value found so far at the root, shared by the threads searching different root features.
      * It only decides which candidates are skipped as provably worse, never which tree is returned.
@@ -161,7 +160,7 @@ final class ExactSearch {
         /** Shared incumbent for a depth-3 search of the root node, or null elsewhere. */
         SharedBest rootIncumbent;
         final int[] rank = new int[n * p]; // unit-major: rank[u * p + k] = compressed bin of unit u along k
-        final double[][] nodeCum = new double[p][];
+        final double[][] nodeBins = new double[p][];
         final int[][] nodeCount = new int[p][];
         final double[][] left = new double[p][];
         final int[][] leftCount = new int[p][];
@@ -169,7 +168,7 @@ final class ExactSearch {
         final double[] total = new double[d];
         final double[] totalLeft = new double[d];
         final double[] totalRight = new double[d];
-        final double[] prefix = new double[d];
+        final TwoSideSplits.Best sides = new TwoSideSplits.Best(d);
 
         private Sweep sweep;
 
@@ -182,7 +181,7 @@ final class ExactSearch {
 
         Workspace() {
             for (int k = 0; k < p; k++) {
-                nodeCum[k] = new double[binCount[k] * d];
+                nodeBins[k] = new double[binCount[k] * d];
                 nodeCount[k] = new int[binCount[k]];
                 left[k] = new double[binCount[k] * d];
                 leftCount[k] = new int[binCount[k]];
@@ -426,13 +425,11 @@ final class ExactSearch {
                 for (int a = 0; a < d; a++) {
                     totalRight[a] = total[a] - totalLeft[a];
                 }
-                double[] sides = bestSplitsOfSides(w, pos, m - pos);
-                boolean leftLeaf = sides[1] < 0;
-                boolean rightLeaf = sides[3] < 0;
-                if (leftLeaf && rightLeaf && sides[1] == sides[3]) {
+                TwoSideSplits.Best sides = bestSplitsOfSides(w, pos, m - pos);
+                if (sides.leafA >= 0 && sides.leafA == sides.leafB) {
                     continue;
                 }
-                double v = sides[0] + sides[2];
+                double v = sides.valueA + sides.valueB;
                 if (v > bestValue) {
                     bestValue = v;
                     best = new Choice(v, j, b, -1);
@@ -569,13 +566,13 @@ final class ExactSearch {
         return minNodeSize == 1 ? tree.bestSplitBelow(sideTotal, lastBin) : tree.bestSplit(sideTotal, minNodeSize);
     }
 
-    /** Compressed bin ranks of the node's units, and cumulative sums and counts over those bins, per feature. */
+    /** Compressed bin ranks of the node's units, and reward sums and counts per compressed bin, per feature. */
     private void prepare(int[][] lists, Workspace w) {
         for (int k = 0; k < p; k++) {
             int[] list = lists[k];
             int[] bk = bin[k];
             int[] rank = w.rank;
-            double[] cum = w.nodeCum[k];
+            double[] sums = w.nodeBins[k];
             int[] count = w.nodeCount[k];
             int r = -1;
             int previous = -1;
@@ -584,17 +581,14 @@ final class ExactSearch {
                 if (b != previous) {
                     r++;
                     previous = b;
-                    Arrays.fill(cum, r * d, r * d + d, 0);
-                    count[r] = r == 0 ? 0 : count[r - 1];
-                    if (r > 0) {
-                        System.arraycopy(cum, (r - 1) * d, cum, r * d, d);
-                    }
+                    Arrays.fill(sums, r * d, r * d + d, 0);
+                    count[r] = 0;
                 }
                 rank[u * p + k] = r;
                 int base = u * d;
                 int at = r * d;
                 for (int a = 0; a < d; a++) {
-                    cum[at + a] += reward[base + a];
+                    sums[at + a] += reward[base + a];
                 }
                 count[r]++;
             }
@@ -602,87 +596,15 @@ final class ExactSearch {
         }
     }
 
-    /**
-     * Best depth-≤1 value of the current left side (totalLeft, per-bin sums in w.left) and of the right side
-     * (node minus left). Returns {leftValue, leftCode, rightValue, rightCode}, where a code is -(action + 1) for
-     * a leaf and 1 for a split.
-     */
-    private double[] bestSplitsOfSides(Workspace w, int nLeft, int nRight) {
-        double[] totalLeft = w.totalLeft;
-        double[] totalRight = w.totalRight;
-        int la0 = argmax(totalLeft);
-        int ra0 = argmax(totalRight);
-        double leftValue = totalLeft[la0];
-        double leftCode = -(la0 + 1);
-        double rightValue = totalRight[ra0];
-        double rightCode = -(ra0 + 1);
-        double[] prefix = w.prefix;
-        int mns = minNodeSize;
+    /** Best depth-≤1 value of the current left side (per-bin sums in w.left) and of the right side (node minus left). */
+    private TwoSideSplits.Best bestSplitsOfSides(Workspace w, int nLeft, int nRight) {
+        TwoSideSplits.Best sides = w.sides;
+        sides.reset(w.totalLeft, w.totalRight);
         for (int k = 0; k < p; k++) {
-            double[] leftK = w.left[k];
-            int[] leftCountK = w.leftCount[k];
-            double[] cum = w.nodeCum[k];
-            int[] count = w.nodeCount[k];
-            int bins = w.bins[k];
-            Arrays.fill(prefix, 0);
-            int countLeft = 0;
-            for (int r = 0; r < bins - 1; r++) {
-                int at = r * d;
-                int inBin = leftCountK[r];
-                countLeft += inBin;
-                int countRightBin = count[r] - (r == 0 ? 0 : count[r - 1]) - inBin;
-                int countRight = count[r] - countLeft;
-                boolean splitLeft = inBin > 0 && countLeft >= mns && nLeft - countLeft >= mns;
-                boolean splitRight = countRightBin > 0 && countRight >= mns && nRight - countRight >= mns;
-                if (!splitLeft && !splitRight) {
-                    for (int a = 0; a < d; a++) {
-                        prefix[a] += leftK[at + a];
-                    }
-                    continue;
-                }
-                // One pass over actions: the best action on each of the four sides, lowest index on ties.
-                double bestLl = Double.NEGATIVE_INFINITY;
-                double bestLr = Double.NEGATIVE_INFINITY;
-                double bestRl = Double.NEGATIVE_INFINITY;
-                double bestRr = Double.NEGATIVE_INFINITY;
-                int aLl = -1;
-                int aLr = -1;
-                int aRl = -1;
-                int aRr = -1;
-                for (int a = 0; a < d; a++) {
-                    double ll = prefix[a] + leftK[at + a];
-                    prefix[a] = ll;
-                    double lr = totalLeft[a] - ll;
-                    double rl = cum[at + a] - ll;
-                    double rr = totalRight[a] - rl;
-                    if (ll > bestLl) {
-                        bestLl = ll;
-                        aLl = a;
-                    }
-                    if (lr > bestLr) {
-                        bestLr = lr;
-                        aLr = a;
-                    }
-                    if (rl > bestRl) {
-                        bestRl = rl;
-                        aRl = a;
-                    }
-                    if (rr > bestRr) {
-                        bestRr = rr;
-                        aRr = a;
-                    }
-                }
-                if (splitLeft && aLl != aLr && bestLl + bestLr > leftValue) {
-                    leftValue = bestLl + bestLr;
-                    leftCode = 1;
-                }
-                if (splitRight && aRl != aRr && bestRl + bestRr > rightValue) {
-                    rightValue = bestRl + bestRr;
-                    rightCode = 1;
-                }
-            }
+            TwoSideSplits.refine(w.left[k], w.leftCount[k], w.nodeBins[k], w.nodeCount[k], w.bins[k], d, w.totalLeft,
+                    w.totalRight, nLeft, nRight, minNodeSize, sides);
         }
-        return new double[] {leftValue, leftCode, rightValue, rightCode};
+        return sides;
     }
 
     /** Depth 3: every root candidate, with the depth-2 search on both sides. */
@@ -850,13 +772,47 @@ final class ExactSearch {
         private void evaluate(Candidates c, int k) {
             int[][][] parts = partition(lists, c.j, c.bins[k]);
             Choice left = best2(parts[0], w, 0, p, true);
-            Choice right = best2(parts[1], w, 0, p, true);
             c.leftValue[k] = left.value;
+            // With the left side known exactly, the right side's bound from evaluated neighbours may already rule
+            // the candidate out; its stored value is then that bound, which keeps later bounds valid.
+            double rightBound = rightBound(c, k);
+            if (left.value + rightBound < incumbent.get() - margin) {
+                c.rightValue[k] = rightBound;
+                c.total[k] = Double.NEGATIVE_INFINITY;
+                c.done[k] = true;
+                return;
+            }
+            Choice right = best2(parts[1], w, 0, p, true);
             c.rightValue[k] = right.value;
             boolean sameLeaf = left.leaf() && right.leaf() && left.action == right.action;
             c.total[k] = sameLeaf ? Double.NEGATIVE_INFINITY : left.value + right.value;
             c.done[k] = true;
             incumbent.offer(c.total[k]);
+        }
+
+        /**
+         * Upper bound on the depth-2 value of candidate k's right side from the nearest evaluated candidates:
+         * a smaller left side a has a right side that contains k's (rewards shifted to be ≥ 0 make the optimum
+         * grow with the units), and with a minimum node size of 1 a larger left side b has a right side contained
+         * in k's, which can gain at most Σ max_a Γ over the units between.
+         */
+        private double rightBound(Candidates c, int k) {
+            double bound = Double.POSITIVE_INFINITY;
+            for (int a = k - 1; a >= 0; a--) {
+                if (c.done[a]) {
+                    bound = c.rightValue[a] + (c.shift[c.size[k]] - c.shift[c.size[a]]);
+                    break;
+                }
+            }
+            if (minNodeSize == 1) {
+                for (int b = k + 1; b < c.count; b++) {
+                    if (c.done[b]) {
+                        bound = Math.min(bound, c.rightValue[b] + (c.best1[c.size[b]] - c.best1[c.size[k]]));
+                        break;
+                    }
+                }
+            }
+            return bound;
         }
     }
 

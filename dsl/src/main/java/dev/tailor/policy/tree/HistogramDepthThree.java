@@ -34,6 +34,9 @@ final class HistogramDepthThree {
     private final double[] total;
     private final double[] totalLeft;
     private final double[] totalRight;
+    private final double[] totalA; // scratch of depthTwo: the part of a side with k-bin ≤ u
+    private final double[] totalB;
+    private final TwoSideSplits.Best sides;
 
     /** Memory in doubles that the histograms of a node with these bin counts need. */
     static long cells(int[] bins, int d) {
@@ -88,6 +91,9 @@ final class HistogramDepthThree {
         total = new double[d];
         totalLeft = new double[d];
         totalRight = new double[d];
+        totalA = new double[d];
+        totalB = new double[d];
+        sides = new TwoSideSplits.Best(d);
         for (int u : lists[0]) {
             add(u, nodeH, nodeC, node1, node1C, total);
         }
@@ -214,8 +220,6 @@ final class HistogramDepthThree {
         double best = t[leafAction];
         double code = -(leafAction + 1);
         if (size >= 2 * mns) {
-            double[] totalA = new double[d];
-            double[] totalB = new double[d];
             for (int k = 0; k < p; k++) {
                 int bk = bins[k];
                 Arrays.fill(totalA, 0);
@@ -252,11 +256,15 @@ final class HistogramDepthThree {
                     for (int a = 0; a < d; a++) {
                         totalB[a] = t[a] - totalA[a];
                     }
-                    double[] a1 = depthOne(h1, c1, totalA, totalB, countA, countB);
-                    if (a1[1] < 0 && a1[3] < 0 && a1[1] == a1[3]) {
+                    sides.reset(totalA, totalB);
+                    for (int l = 0; l < p; l++) {
+                        TwoSideSplits.refine(rowA[l], rowAC[l], h1[l], c1[l], bins[l], d, totalA, totalB, countA,
+                                countB, mns, sides);
+                    }
+                    if (sides.leafA >= 0 && sides.leafA == sides.leafB) {
                         continue;
                     }
-                    double v = a1[0] + a1[2];
+                    double v = sides.valueA + sides.valueB;
                     if (v > best) {
                         best = v;
                         code = 1;
@@ -266,91 +274,6 @@ final class HistogramDepthThree {
         }
         out[0] = best;
         out[1] = code;
-    }
-
-    /**
-     * Best depth-≤1 values of A (rows rowA: the side's units with k-bin ≤ u) and B (the rest of the side).
-     * Returns {valueA, codeA, valueB, codeB}.
-     */
-    private double[] depthOne(double[][] h1, int[][] c1, double[] totalA, double[] totalB, int countA, int countB) {
-        int la = argmax(totalA);
-        int lb = argmax(totalB);
-        double valueA = totalA[la];
-        double codeA = -(la + 1);
-        double valueB = totalB[lb];
-        double codeB = -(lb + 1);
-        double[] prefixA = new double[d];
-        double[] prefixB = new double[d];
-        for (int l = 0; l < p; l++) {
-            int bl = bins[l];
-            double[] row = rowA[l];
-            int[] rowC = rowAC[l];
-            double[] col = h1[l];
-            int[] colC = c1[l];
-            Arrays.fill(prefixA, 0);
-            Arrays.fill(prefixB, 0);
-            int cA = 0;
-            int cB = 0;
-            for (int r = 0; r < bl - 1; r++) {
-                int inA = rowC[r];
-                int inB = colC[r] - inA;
-                cA += inA;
-                cB += inB;
-                boolean splitA = inA > 0 && cA >= mns && countA - cA >= mns;
-                boolean splitB = inB > 0 && cB >= mns && countB - cB >= mns;
-                int at = r * d;
-                if (!splitA && !splitB) {
-                    for (int a = 0; a < d; a++) {
-                        double ra = row[at + a];
-                        prefixA[a] += ra;
-                        prefixB[a] += col[at + a] - ra;
-                    }
-                    continue;
-                }
-                double bestAl = Double.NEGATIVE_INFINITY;
-                double bestAr = Double.NEGATIVE_INFINITY;
-                double bestBl = Double.NEGATIVE_INFINITY;
-                double bestBr = Double.NEGATIVE_INFINITY;
-                int aAl = -1;
-                int aAr = -1;
-                int aBl = -1;
-                int aBr = -1;
-                for (int a = 0; a < d; a++) {
-                    double ra = row[at + a];
-                    double al = prefixA[a] + ra;
-                    prefixA[a] = al;
-                    double bl2 = prefixB[a] + (col[at + a] - ra);
-                    prefixB[a] = bl2;
-                    double ar = totalA[a] - al;
-                    double br = totalB[a] - bl2;
-                    if (al > bestAl) {
-                        bestAl = al;
-                        aAl = a;
-                    }
-                    if (ar > bestAr) {
-                        bestAr = ar;
-                        aAr = a;
-                    }
-                    if (bl2 > bestBl) {
-                        bestBl = bl2;
-                        aBl = a;
-                    }
-                    if (br > bestBr) {
-                        bestBr = br;
-                        aBr = a;
-                    }
-                }
-                if (splitA && aAl != aAr && bestAl + bestAr > valueA) {
-                    valueA = bestAl + bestAr;
-                    codeA = 1;
-                }
-                if (splitB && aBl != aBr && bestBl + bestBr > valueB) {
-                    valueB = bestBl + bestBr;
-                    codeB = 1;
-                }
-            }
-        }
-        return new double[] {valueA, codeA, valueB, codeB};
     }
 
     private static int argmax(double[] v) {
