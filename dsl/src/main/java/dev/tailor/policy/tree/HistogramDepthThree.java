@@ -7,7 +7,7 @@ import java.util.Arrays;
  * in j's order; for every pair of features (k, l) it keeps the left side's reward sums per (bin of k, bin of l), so
  * the best depth-2 tree of either side is read off these histograms without touching the units again. Cost per
  * root feature: p²·m·d to update the histograms plus, per root candidate, two passes over Σ_k B_k·Σ_l B_l·d cells;
- * memory 3·Σ_k Σ_l B_k·B_l·d doubles. Same candidates, admissibility and tie rules as {@link ExactSearch}.
+ * memory 2·Σ_k Σ_l B_k·B_l·d doubles (the right side is read as node minus left). Same candidates, admissibility and tie rules as {@link ExactSearch}.
  */
 final class HistogramDepthThree {
 
@@ -21,8 +21,6 @@ final class HistogramDepthThree {
     private final int[][][] nodeC;
     private final double[][][] leftH;
     private final int[][][] leftC;
-    private final double[][][] rightH;
-    private final int[][][] rightC;
     private final double[][] node1; // [k][rk * d + a]
     private final int[][] node1C;
     private final double[][] left1;
@@ -46,7 +44,7 @@ final class HistogramDepthThree {
                 sum += (long) k * l * d;
             }
         }
-        return 3 * sum;
+        return 2 * sum;
     }
 
     HistogramDepthThree(ExactSearch search, int[][] lists, int[] rank, int[] bins) {
@@ -60,8 +58,6 @@ final class HistogramDepthThree {
         nodeC = new int[p][p][];
         leftH = new double[p][p][];
         leftC = new int[p][p][];
-        rightH = new double[p][p][];
-        rightC = new int[p][p][];
         node1 = new double[p][];
         node1C = new int[p][];
         left1 = new double[p][];
@@ -84,8 +80,6 @@ final class HistogramDepthThree {
                 nodeC[k][l] = new int[bins[k] * bins[l]];
                 leftH[k][l] = new double[bins[k] * bins[l] * d];
                 leftC[k][l] = new int[bins[k] * bins[l]];
-                rightH[k][l] = new double[bins[k] * bins[l] * d];
-                rightC[k][l] = new int[bins[k] * bins[l]];
             }
         }
         total = new double[d];
@@ -159,11 +153,11 @@ final class HistogramDepthThree {
                 if (pos < mns || m - pos < mns) {
                     continue;
                 }
-                depthTwo(leftH, leftC, left1, left1C, totalLeft, pos, result);
+                depthTwo(leftH, leftC, null, null, left1, left1C, totalLeft, pos, result);
                 double leftValue = result[0];
                 double leftCode = result[1];
                 subtractRight();
-                depthTwo(rightH, rightC, right1, right1C, totalRight, m - pos, result);
+                depthTwo(nodeH, nodeC, leftH, leftC, right1, right1C, totalRight, m - pos, result);
                 if (leftCode < 0 && result[1] < 0 && leftCode == result[1]) {
                     continue;
                 }
@@ -194,20 +188,6 @@ final class HistogramDepthThree {
             for (int i = 0; i < r1c.length; i++) {
                 r1c[i] = n1c[i] - l1c[i];
             }
-            for (int l = 0; l < p; l++) {
-                double[] nh = nodeH[k][l];
-                double[] lh = leftH[k][l];
-                double[] rh = rightH[k][l];
-                for (int i = 0; i < rh.length; i++) {
-                    rh[i] = nh[i] - lh[i];
-                }
-                int[] nc = nodeC[k][l];
-                int[] lc = leftC[k][l];
-                int[] rc = rightC[k][l];
-                for (int i = 0; i < rc.length; i++) {
-                    rc[i] = nc[i] - lc[i];
-                }
-            }
         }
     }
 
@@ -215,7 +195,8 @@ final class HistogramDepthThree {
      * Best depth-≤2 value of the side described by the histograms; writes {value, code} into out, where code is
      * -(action + 1) for a leaf and 1 for a split.
      */
-    private void depthTwo(double[][][] h, int[][][] c, double[][] h1, int[][] c1, double[] t, int size, double[] out) {
+    private void depthTwo(double[][][] h, int[][][] c, double[][][] minusH, int[][][] minusC, double[][] h1, int[][] c1,
+            double[] t, int size, double[] out) {
         int leafAction = argmax(t);
         double best = t[leafAction];
         double code = -(leafAction + 1);
@@ -241,12 +222,24 @@ final class HistogramDepthThree {
                         double[] row = rowA[l];
                         int[] rowC = rowAC[l];
                         int from = u * bl;
-                        for (int r = 0; r < bl; r++) {
-                            rowC[r] += ckl[from + r];
-                        }
                         int at = from * d;
-                        for (int i = 0; i < bl * d; i++) {
-                            row[i] += hkl[at + i];
+                        if (minusH == null) {
+                            for (int r = 0; r < bl; r++) {
+                                rowC[r] += ckl[from + r];
+                            }
+                            for (int i = 0; i < bl * d; i++) {
+                                row[i] += hkl[at + i];
+                            }
+                        } else {
+                            // The right side's cells are the node's minus the left side's, read on the fly.
+                            int[] mc = minusC[k][l];
+                            double[] mh = minusH[k][l];
+                            for (int r = 0; r < bl; r++) {
+                                rowC[r] += ckl[from + r] - mc[from + r];
+                            }
+                            for (int i = 0; i < bl * d; i++) {
+                                row[i] += hkl[at + i] - mh[at + i];
+                            }
                         }
                     }
                     int countB = size - countA;
