@@ -146,6 +146,10 @@ final class ExactSearch {
         final double[] leftTotals = new double[n * d];
         final double[] leftSplit = new double[n];
         final double[] rightSplit = new double[n];
+        final double[] full = new double[d * (d - 1) / 2]; // running pair sums of the root-feature shortcut
+        final double[] high = new double[d * (d - 1) / 2];
+        final double[] low = new double[d * (d - 1) / 2];
+        final double[] delta = new double[d * (d - 1) / 2];
 
         Sweep() {
             int maxBins = 1;
@@ -500,6 +504,10 @@ final class ExactSearch {
             Arrays.fill(sw.leftSplit, 0, count, Double.NEGATIVE_INFINITY);
             Arrays.fill(sw.rightSplit, 0, count, Double.NEGATIVE_INFINITY);
             for (int k = 0; k < p; k++) {
+                if (k == j && minNodeSize == 1) {
+                    splitsAlongRoot(list, m, j, w, sw);
+                    continue;
+                }
                 // Left sides: units in j's order.
                 tree.clear(w.bins[k]);
                 int lastBin = -1;
@@ -559,6 +567,98 @@ final class ExactSearch {
             }
         }
         return best;
+    }
+
+    /**
+     * The splits along the root feature j itself, for a minimum node size of 1: units arrive in bin order, so the
+     * largest and smallest prefix sums of Γ_a − Γ_b over boundaries inside each side are running values, with no
+     * tree. The boundary after a side's last bin (its full sum) is never a split, as in the tree query.
+     */
+    private void splitsAlongRoot(int[] list, int m, int j, Workspace w, Sweep sw) {
+        int pairs = d * (d - 1) / 2;
+        double[] full = sw.full;
+        double[] high = sw.high;
+        double[] low = sw.low;
+        double[] delta = sw.delta;
+        // Left sides grow at their high end: the old full sum becomes a boundary when a new bin starts.
+        Arrays.fill(full, 0, pairs, 0);
+        Arrays.fill(high, 0, pairs, Double.NEGATIVE_INFINITY);
+        Arrays.fill(low, 0, pairs, Double.POSITIVE_INFINITY);
+        int lastBin = -1;
+        for (int pos = 0; pos < m - 1; pos++) {
+            int u = list[pos];
+            int r = w.rank[u * p + j];
+            pairDeltas(u, delta);
+            boolean newBin = r != lastBin && lastBin >= 0;
+            for (int q = 0; q < pairs; q++) {
+                if (newBin) {
+                    high[q] = Math.max(high[q], full[q]);
+                    low[q] = Math.min(low[q], full[q]);
+                }
+                full[q] += delta[q];
+            }
+            lastBin = r;
+            int c = sw.candidateAt[pos + 1];
+            if (c >= 0) {
+                double v = pairValue(sw.leftTotals, c * d, null, high, low);
+                if (v > sw.leftSplit[c]) {
+                    sw.leftSplit[c] = v;
+                }
+            }
+        }
+        // Right sides grow at their low end: every boundary's prefix gains the unit, and a new bin adds one.
+        Arrays.fill(high, 0, pairs, Double.NEGATIVE_INFINITY);
+        Arrays.fill(low, 0, pairs, Double.POSITIVE_INFINITY);
+        int firstBin = -1;
+        for (int pos = m - 1; pos > 0; pos--) {
+            int u = list[pos];
+            int r = w.rank[u * p + j];
+            pairDeltas(u, delta);
+            boolean newBin = r != firstBin && firstBin >= 0;
+            for (int q = 0; q < pairs; q++) {
+                double h = high[q] + delta[q];
+                double l = low[q] + delta[q];
+                high[q] = newBin ? Math.max(h, delta[q]) : h;
+                low[q] = newBin ? Math.min(l, delta[q]) : l;
+            }
+            firstBin = r;
+            int c = sw.candidateAt[pos];
+            if (c >= 0) {
+                double v = pairValue(sw.leftTotals, c * d, w.total, high, low);
+                if (v > sw.rightSplit[c]) {
+                    sw.rightSplit[c] = v;
+                }
+            }
+        }
+    }
+
+    /** Γ[u,a] − Γ[u,b] for the pairs a < b, in MaxPrefixTree's order. */
+    private void pairDeltas(int u, double[] delta) {
+        int base = u * d;
+        int q = 0;
+        for (int a = 0; a < d; a++) {
+            for (int b = a + 1; b < d; b++) {
+                delta[q++] = reward[base + a] - reward[base + b];
+            }
+        }
+    }
+
+    /**
+     * Best two-action split value max over a &lt; b of T_b + high_ab and T_a − low_ab, where T is sums[at..at+d)
+     * or, when node is given, node minus those sums (the right side of a candidate stored by its left sums).
+     */
+    private double pairValue(double[] sums, int at, double[] node, double[] high, double[] low) {
+        double value = Double.NEGATIVE_INFINITY;
+        int q = 0;
+        for (int a = 0; a < d; a++) {
+            double ta = node == null ? sums[at + a] : node[a] - sums[at + a];
+            for (int b = a + 1; b < d; b++) {
+                double tb = node == null ? sums[at + b] : node[b] - sums[at + b];
+                value = Math.max(value, Math.max(tb + high[q], ta - low[q]));
+                q++;
+            }
+        }
+        return value;
     }
 
     /** Best split of the tree's units with at least minNodeSize on each side; lastBin is their highest bin. */
@@ -771,18 +871,23 @@ final class ExactSearch {
 
         private void evaluate(Candidates c, int k) {
             int[][][] parts = partition(lists, c.j, c.bins[k]);
-            Choice left = best2(parts[0], w, 0, p, true);
-            c.leftValue[k] = left.value;
-            // With the left side known exactly, the right side's bound from evaluated neighbours may already rule
-            // the candidate out; its stored value is then that bound, which keeps later bounds valid.
-            double rightBound = rightBound(c, k);
-            if (left.value + rightBound < incumbent.get() - margin) {
-                c.rightValue[k] = rightBound;
+            // The smaller side first: with it known exactly, the other side's bound from evaluated neighbours may
+            // already rule the candidate out, and the other side's stored value is then that bound, which keeps
+            // later bounds valid.
+            boolean leftFirst = c.size[k] <= m - c.size[k];
+            Choice first = best2(parts[leftFirst ? 0 : 1], w, 0, p, true);
+            double otherBound = leftFirst ? rightBound(c, k) : leftBound(c, k);
+            if (first.value + otherBound < incumbent.get() - margin) {
+                c.leftValue[k] = leftFirst ? first.value : otherBound;
+                c.rightValue[k] = leftFirst ? otherBound : first.value;
                 c.total[k] = Double.NEGATIVE_INFINITY;
                 c.done[k] = true;
                 return;
             }
-            Choice right = best2(parts[1], w, 0, p, true);
+            Choice second = best2(parts[leftFirst ? 1 : 0], w, 0, p, true);
+            Choice left = leftFirst ? first : second;
+            Choice right = leftFirst ? second : first;
+            c.leftValue[k] = left.value;
             c.rightValue[k] = right.value;
             boolean sameLeaf = left.leaf() && right.leaf() && left.action == right.action;
             c.total[k] = sameLeaf ? Double.NEGATIVE_INFINITY : left.value + right.value;
@@ -798,21 +903,47 @@ final class ExactSearch {
          */
         private double rightBound(Candidates c, int k) {
             double bound = Double.POSITIVE_INFINITY;
-            for (int a = k - 1; a >= 0; a--) {
-                if (c.done[a]) {
-                    bound = c.rightValue[a] + (c.shift[c.size[k]] - c.shift[c.size[a]]);
-                    break;
-                }
+            int a = previousDone(c, k);
+            if (a >= 0) {
+                bound = c.rightValue[a] + (c.shift[c.size[k]] - c.shift[c.size[a]]);
             }
-            if (minNodeSize == 1) {
-                for (int b = k + 1; b < c.count; b++) {
-                    if (c.done[b]) {
-                        bound = Math.min(bound, c.rightValue[b] + (c.best1[c.size[b]] - c.best1[c.size[k]]));
-                        break;
-                    }
-                }
+            int b = nextDone(c, k);
+            if (minNodeSize == 1 && b >= 0) {
+                bound = Math.min(bound, c.rightValue[b] + (c.best1[c.size[b]] - c.best1[c.size[k]]));
             }
             return bound;
+        }
+
+        /** The mirror of {@link #rightBound}: a larger left side contains k's, a smaller one is contained in it. */
+        private double leftBound(Candidates c, int k) {
+            double bound = Double.POSITIVE_INFINITY;
+            int b = nextDone(c, k);
+            if (b >= 0) {
+                bound = c.leftValue[b] + (c.shift[c.size[b]] - c.shift[c.size[k]]);
+            }
+            int a = previousDone(c, k);
+            if (minNodeSize == 1 && a >= 0) {
+                bound = Math.min(bound, c.leftValue[a] + (c.best1[c.size[k]] - c.best1[c.size[a]]));
+            }
+            return bound;
+        }
+
+        private static int previousDone(Candidates c, int k) {
+            for (int a = k - 1; a >= 0; a--) {
+                if (c.done[a]) {
+                    return a;
+                }
+            }
+            return -1;
+        }
+
+        private static int nextDone(Candidates c, int k) {
+            for (int b = k + 1; b < c.count; b++) {
+                if (c.done[b]) {
+                    return b;
+                }
+            }
+            return -1;
         }
     }
 
