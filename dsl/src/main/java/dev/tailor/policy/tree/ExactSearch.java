@@ -156,7 +156,7 @@ final class ExactSearch {
             for (int k = 0; k < p; k++) {
                 maxBins = Math.max(maxBins, binCount[k]);
             }
-            tree = new MaxPrefixTree(maxBins, d);
+            tree = new MaxPrefixTree(maxBins, d, minNodeSize > 1);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * split of the side along the feature is max over a &lt; b of T_b + max_t P_ab(t) (left gets a, right b) and
  * T_a − min_t P_ab(t) (left gets b, right a), where P_ab(t) = Σ_{bins ≤ t}(Γ_a − Γ_b). Storing one pair for both
  * orders is exact: negation commutes with rounded addition. Adding or removing a unit costs O(d²·log B); a query
- * costs O(d²·log B).
+ * costs O(d²·log B). With a minimum node size of 1 the search only adds units and queries with
+ * {@link #bestSplitBelow}, which needs no unit counts.
  */
 final class MaxPrefixTree {
 
@@ -20,6 +21,7 @@ final class MaxPrefixTree {
     private final double[] highest; // largest prefix sum within the node's range, over prefixes ending at each bin
     private final double[] lowest; // smallest such prefix sum
     private final int[] count;
+    private final boolean counting;
     private final double[] delta;
     private final double[] prefix;
     private final double[] high;
@@ -27,7 +29,9 @@ final class MaxPrefixTree {
     private final int[] leftNodes = new int[64];
     private final int[] rightNodes = new int[64];
 
-    MaxPrefixTree(int maxBins, int d) {
+    /** Without counting (only {@link #bestSplitBelow} then works), adding a unit skips the per-level counts. */
+    MaxPrefixTree(int maxBins, int d, boolean counting) {
+        this.counting = counting;
         this.d = d;
         this.pairs = d * (d - 1) / 2;
         int s = 1;
@@ -76,6 +80,7 @@ final class MaxPrefixTree {
             lowest[at + q] = v;
         }
         count[node] += sign;
+        int leaf = node;
         node >>= 1;
         while (node >= 1) {
             int n0 = node * pairs;
@@ -87,14 +92,13 @@ final class MaxPrefixTree {
                 highest[n0 + q] = Math.max(highest[l0 + q], sl + highest[r0 + q]);
                 lowest[n0 + q] = Math.min(lowest[l0 + q], sl + lowest[r0 + q]);
             }
-            count[node] = count[2 * node] + count[2 * node + 1];
             node >>= 1;
         }
-    }
-
-    /** Units in the tree. */
-    int units() {
-        return count[1];
+        if (counting) {
+            for (node = leaf >> 1; node >= 1; node >>= 1) {
+                count[node] = count[2 * node] + count[2 * node + 1];
+            }
+        }
     }
 
     /** The bin holding the t-th unit in bin order (t is 1-based). */
