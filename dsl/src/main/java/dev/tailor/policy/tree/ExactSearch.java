@@ -27,14 +27,15 @@ import java.util.concurrent.Future;
  *
  * <p><b>Cost.</b> Depth 1 scans each feature once: O(p·n·d). Depth 2 sweeps the root feature once and keeps, for
  * every second feature, a histogram of the left side over that feature's bins; each root candidate then costs one
- * pass over the bins: O(p²·n·d + C·p·B·d) for C root candidates and B bins per feature (B ≤ n). Depth 3: when the
- * node's features have few bins (2·Σ_k Σ_l B_k·B_l·d ≤ {@link #HISTOGRAM_BUDGET} doubles),
- * {@link HistogramDepthThree} keeps 2-D histograms of the left side as the root split moves, costing
- * O(p³·n·d + C·(p·B)²·d); otherwise the depth-2 search runs on both sides of root candidates after a stable
- * partition of the sorted orders, skipping candidates whose upper bound is below the best value found
- * ({@link PrunedDepthThree}). When features have many bins and there are few actions, depth 2 keeps
- * {@link MaxPrefixTree}s instead of scanning bins, O(p²·n·d²·log B) per search. Root features can be searched on
- * several threads; the result does not depend on the thread count.
+ * pass over the bins ({@link TwoSideSplits}): O(p²·n·d + C·p·B·d) for C root candidates and B bins per feature
+ * (B ≤ n). When features have many bins and there are few actions, depth 2 instead grows one {@link MaxPrefixTree}
+ * per (root, second) feature forward and then backward through the root order, O(p²·n·d²·log B), and along the
+ * root feature itself keeps running prefix extremes. Depth 3: when the node's features have few bins
+ * (2·Σ_k Σ_l B_k·B_l·d ≤ {@link #HISTOGRAM_BUDGET} doubles), {@link HistogramDepthThree} keeps 2-D histograms of the
+ * left side as the root split moves, costing O(p³·n·d + C·(p·B)²·d); otherwise the depth-2 search runs on both
+ * sides of root candidates after a stable partition of the sorted orders, skipping candidates, and the larger side
+ * of a candidate, whose upper bound is below the best value found ({@link PrunedDepthThree}). Root features can be
+ * searched on several threads; the result does not depend on the thread count.
  */
 final class ExactSearch {
 
