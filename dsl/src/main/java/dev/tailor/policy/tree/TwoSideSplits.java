@@ -72,16 +72,19 @@ final class TwoSideSplits {
             double hiAr = Double.NEGATIVE_INFINITY;
             double hiBl = Double.NEGATIVE_INFINITY;
             double hiBr = Double.NEGATIVE_INFINITY;
+            // Separate simple loops, which the compiler can vectorize, rather than one loop doing everything.
             for (int act = 0; act < d; act++) {
                 double ra = a[at + act];
-                double al = prefixA[act] + ra;
-                prefixA[act] = al;
-                double bl = prefixB[act] + (all[at + act] - ra);
-                prefixB[act] = bl;
-                hiAl = Math.max(hiAl, al);
-                hiAr = Math.max(hiAr, totalA[act] - al);
-                hiBl = Math.max(hiBl, bl);
-                hiBr = Math.max(hiBr, totalB[act] - bl);
+                prefixA[act] += ra;
+                prefixB[act] += all[at + act] - ra;
+            }
+            for (int act = 0; act < d; act++) {
+                hiAl = Math.max(hiAl, prefixA[act]);
+                hiAr = Math.max(hiAr, totalA[act] - prefixA[act]);
+            }
+            for (int act = 0; act < d; act++) {
+                hiBl = Math.max(hiBl, prefixB[act]);
+                hiBr = Math.max(hiBr, totalB[act] - prefixB[act]);
             }
             if (splitA && hiAl + hiAr > best.valueA && argmax(prefixA, null) != argmax(totalA, prefixA)) {
                 best.valueA = hiAl + hiAr;

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * {@code ./mvnw -o -pl dsl test-compile}:
  * {@code java -cp dsl/target/classes:dsl/target/test-classes:<dependency classpath>
  * dev.tailor.policy.tree.PolicyTreeTiming [threads] [case...]} with cases {@code depth2}, {@code depth3binned},
- * {@code depth3binned10}, {@code depth3energy}, {@code depth3energyStep}, {@code depth3energy1000},
+ * {@code depth3binned10}, {@code depth3binned10small}, {@code depth3energy}, {@code depth3energyStep}, {@code depth3energy1000},
  * {@code depth3energy1500}, {@code depth3continuous}, {@code depth3continuous1500}, {@code grafted} (default: the first three targets). Data are synthetic: covariates as described per case, rewards
  * Γ[i,a] = a small effect of the covariates plus N(0,1) noise.
  */
@@ -28,6 +28,8 @@ final class PolicyTreeTiming {
                         problem(50_000, 5, 3, 50, 2L), PolicyTree.spec().depth(3).threads(threads));
                 case "depth3binned10" -> run("depth 3, n = 50,000, p = 10 with 50 distinct values, 17 actions",
                         problem(50_000, 10, 17, 50, 2L), PolicyTree.spec().depth(3).threads(threads));
+                case "depth3binned10small" -> run("depth 3, n = 10,000, p = 10 with 50 distinct values, 17 actions",
+                        problem(10_000, 10, 17, 50, 2L), PolicyTree.spec().depth(3).threads(threads));
                 case "depth3energy" -> run("depth 3, n = 3,870, 5 ENERGY-like covariates, 3 actions, every split",
                         energy(3_870, 3L), PolicyTree.spec().depth(3).threads(threads));
                 case "depth3energyStep" -> run("depth 3, n = 3,870, 5 ENERGY-like covariates, 3 actions, split step 39",
