@@ -3,13 +3,20 @@ package dev.tailor.policy.tree;
 import java.util.SplittableRandom;
 
 /**
- * Not a test: times the exact search on the three target shapes. Run by hand after
- * {@code ./mvnw -o -pl dsl test-compile}:
- * {@code java -cp dsl/target/classes:dsl/target/test-classes:<dependency classpath>
- * dev.tailor.policy.tree.PolicyTreeTiming [threads] [case...]} with cases {@code depth2}, {@code depth3binned},
- * {@code depth3binned10}, {@code depth3binned10small}, {@code depth3energy}, {@code depth3energyStep}, {@code depth3energy1000},
- * {@code depth3energy1500}, {@code depth3continuous}, {@code depth3continuous1500}, {@code grafted} (default: the first three targets). Data are synthetic: covariates as described per case, rewards
- * Γ[i,a] = a small effect of the covariates plus N(0,1) noise.
+ * Not a test: times the exact search on the target shapes and prints wall and process CPU seconds (CPU is the
+ * figure to compare on a shared machine). Run by hand:
+ * <pre>
+ * ./mvnw -q -B -o -pl dsl test-compile
+ * ./mvnw -q -B -o -pl dsl dependency:build-classpath -Dmdep.outputFile=/tmp/cp
+ * java -cp dsl/target/classes:dsl/target/test-classes:$(cat /tmp/cp) dev.tailor.policy.tree.PolicyTreeTiming \
+ *     [threads] [case...]
+ * </pre>
+ * Cases: {@code depth2}, {@code depth3binned}, {@code depth3binned10}, {@code depth3binned10small},
+ * {@code depth3energy}, {@code depth3energyStep}, {@code depth3energy1000}, {@code depth3energy1500},
+ * {@code depth3continuous}, {@code depth3continuous1500}, {@code grafted} (default: depth2, depth3binned,
+ * depth3energy). The issue's targets are depth2, depth3binned10 and depth3continuous (with depth3binned and
+ * depth3energy alongside). Data are synthetic: covariates as described per case, rewards Γ[i,a] = a small effect
+ * of the covariates plus N(0,1) noise.
  */
 final class PolicyTreeTiming {
 
