@@ -16,8 +16,8 @@ import tech.tablesaw.api.Table;
  * Measured (CPU seconds, one fit, one thread, on a shared machine): depth 2, n = 50,000, p = 10, d = 17, split
  * step 100: 4; depth 3, n = 50,000, p = 5 with 50 values each, d = 3: 2–3; the same with p = 10, d = 17: 28;
  * depth 3, n = 3,870, five ENERGY-like covariates (two continuous), d = 3, every split: 7; the same with five
-XX{@link #threads(int)} splits root features over threads (about the same CPU, less
- * wall time). For continuous features at depth 3 a {@link #splitStep(int)} of about n/100 (~100 bins per feature)
+ * continuous covariates: 22. {@link #threads(int)} splits root features over threads (about the same CPU, less
+ * wall time on an idle machine). For continuous features at depth 3 a {@link #splitStep(int)} of about n/100 (~100 bins per feature)
  * takes about a second at n = 3,870; for deeper trees use {@link GraftedTree} or {@link HybridTree}.
  *
  * @param depth       maximum depth, 1..3
