@@ -27,14 +27,15 @@ import java.util.concurrent.Future;
  *
  * <p><b>Cost.</b> Depth 1 scans each feature once: O(p·n·d). Depth 2 sweeps the root feature once and keeps, for
  * every second feature, a histogram of the left side over that feature's bins; each root candidate then costs one
- * pass over the bins: O(p²·n·d + C·p·B·d) for C root candidates and B bins per feature (B ≤ n). Depth 3: when the
- * node's features have few bins (3·Σ_k Σ_l B_k·B_l·d ≤ {@link #HISTOGRAM_BUDGET} doubles),
- * {@link HistogramDepthThree} keeps 2-D histograms of the left side as the root split moves, costing
- * O(p³·n·d + C·(p·B)²·d); otherwise the depth-2 search runs on both sides of root candidates after a stable
- * partition of the sorted orders, skipping candidates whose upper bound is below the best value found
- * ({@link PrunedDepthThree}). When features have many bins and there are few actions, depth 2 keeps
- * {@link MaxPrefixTree}s instead of scanning bins, O(p²·n·d²·log B) per search. Root features can be searched on
- * several threads; the result does not depend on the thread count.
+ * pass over the bins ({@link TwoSideSplits}): O(p²·n·d + C·p·B·d) for C root candidates and B bins per feature
+ * (B ≤ n). When features have many bins and there are few actions, depth 2 instead grows one {@link MaxPrefixTree}
+ * per (root, second) feature forward and then backward through the root order, O(p²·n·d²·log B), and along the
+ * root feature itself keeps running prefix extremes. Depth 3: when the node's features have few bins
+ * (2·Σ_k Σ_l B_k·B_l·d ≤ {@link #HISTOGRAM_BUDGET} doubles), {@link HistogramDepthThree} keeps 2-D histograms of the
+ * left side as the root split moves, costing O(p³·n·d + C·(p·B)²·d); otherwise the depth-2 search runs on both
+ * sides of root candidates after a stable partition of the sorted orders, skipping candidates, and the larger side
+ * of a candidate, whose upper bound is below the best value found ({@link PrunedDepthThree}). Root features can be
+ * searched on several threads; the result does not depend on the thread count.
  */
 final class ExactSearch {
 
@@ -121,7 +122,6 @@ final class ExactSearch {
         }
     }
 
-    /** Per-thread scratch space for the depth-2 kernel. */
     /**
      * The best depth-3 value found so far at the root, shared by the threads searching different root features.
      * It only decides which candidates are skipped as provably worse, never which tree is returned.
@@ -138,11 +138,34 @@ final class ExactSearch {
         }
     }
 
+    /** Scratch space of the max-prefix-tree depth-2 kernel: one tree and per-root-candidate arrays. */
+    final class Sweep {
+        final MaxPrefixTree tree;
+        final int[] candidateAt = new int[n + 1]; // left-side size -> candidate index, or -1
+        final int[] candidateSize = new int[n];
+        final int[] candidateBin = new int[n];
+        final double[] leftTotals = new double[n * d];
+        final double[] leftSplit = new double[n];
+        final double[] rightSplit = new double[n];
+        final double[] full = new double[d * (d - 1) / 2]; // running pair sums of the root-feature shortcut
+        final double[] high = new double[d * (d - 1) / 2];
+        final double[] low = new double[d * (d - 1) / 2];
+        final double[] delta = new double[d * (d - 1) / 2];
+
+        Sweep() {
+            int maxBins = 1;
+            for (int k = 0; k < p; k++) {
+                maxBins = Math.max(maxBins, binCount[k]);
+            }
+            tree = new MaxPrefixTree(maxBins, d, minNodeSize > 1);
+        }
+    }
+
     final class Workspace {
         /** Shared incumbent for a depth-3 search of the root node, or null elsewhere. */
         SharedBest rootIncumbent;
         final int[] rank = new int[n * p]; // unit-major: rank[u * p + k] = compressed bin of unit u along k
-        final double[][] nodeCum = new double[p][];
+        final double[][] nodeBins = new double[p][];
         final int[][] nodeCount = new int[p][];
         final double[][] left = new double[p][];
         final int[][] leftCount = new int[p][];
@@ -150,31 +173,20 @@ final class ExactSearch {
         final double[] total = new double[d];
         final double[] totalLeft = new double[d];
         final double[] totalRight = new double[d];
-        final double[] prefix = new double[d];
+        final TwoSideSplits.Best sides = new TwoSideSplits.Best(d);
 
-        private MaxPrefixTree[] leftTrees;
-        private MaxPrefixTree[] rightTrees;
+        private Sweep sweep;
 
-        MaxPrefixTree[] leftTrees() {
-            if (leftTrees == null) {
-                leftTrees = new MaxPrefixTree[p];
-                rightTrees = new MaxPrefixTree[p];
-                for (int k = 0; k < p; k++) {
-                    leftTrees[k] = new MaxPrefixTree(binCount[k], d);
-                    rightTrees[k] = new MaxPrefixTree(binCount[k], d);
-                }
+        Sweep sweep() {
+            if (sweep == null) {
+                sweep = new Sweep();
             }
-            return leftTrees;
-        }
-
-        MaxPrefixTree[] rightTrees() {
-            leftTrees();
-            return rightTrees;
+            return sweep;
         }
 
         Workspace() {
             for (int k = 0; k < p; k++) {
-                nodeCum[k] = new double[binCount[k] * d];
+                nodeBins[k] = new double[binCount[k] * d];
                 nodeCount[k] = new int[binCount[k]];
                 left[k] = new double[binCount[k] * d];
                 leftCount[k] = new int[binCount[k]];
@@ -418,13 +430,11 @@ final class ExactSearch {
                 for (int a = 0; a < d; a++) {
                     totalRight[a] = total[a] - totalLeft[a];
                 }
-                double[] sides = bestSplitsOfSides(w, pos, m - pos);
-                boolean leftLeaf = sides[1] < 0;
-                boolean rightLeaf = sides[3] < 0;
-                if (leftLeaf && rightLeaf && sides[1] == sides[3]) {
+                TwoSideSplits.Best sides = bestSplitsOfSides(w, pos, m - pos);
+                if (sides.leafA >= 0 && sides.leafA == sides.leafB) {
                     continue;
                 }
-                double v = sides[0] + sides[2];
+                double v = sides.valueA + sides.valueB;
                 if (v > bestValue) {
                     bestValue = v;
                     best = new Choice(v, j, b, -1);
@@ -455,87 +465,215 @@ final class ExactSearch {
         return withTrees < scan;
     }
 
-    /** Depth 2 with max-prefix trees: for each root feature j, units move from the right trees to the left ones. */
+    /**
+     * Depth 2 with max-prefix trees. For each root feature j and each second feature k, one tree over k's bins
+     * grows as units enter in j's order (the left sides of all root candidates), then a fresh one grows in reverse
+     * order (the right sides). Each unit is added twice per (j, k) and no unit is ever removed, so a tree's empty
+     * bins hold exact zeros; the best split per side is the maximum over k, which equals the sequential
+     * strict-improvement scan because the maximum of doubles is exact.
+     */
     private Choice best2Trees(int[][] lists, Workspace w, int from, int to, Choice best, double bestValue) {
         int m = lists[0].length;
         double[] total = w.total;
         double[] totalLeft = w.totalLeft;
         double[] totalRight = w.totalRight;
-        MaxPrefixTree[] left = w.leftTrees();
-        MaxPrefixTree[] right = w.rightTrees();
+        Sweep sw = w.sweep();
+        MaxPrefixTree tree = sw.tree;
         for (int j = from; j < to; j++) {
-            for (int k = 0; k < p; k++) {
-                left[k].clear(w.bins[k]);
-                right[k].clear(w.bins[k]);
-            }
-            for (int u : lists[0]) {
-                for (int k = 0; k < p; k++) {
-                    right[k].add(w.rank[u * p + k], reward, u * d, 1);
-                }
-            }
-            Arrays.fill(totalLeft, 0);
             int[] list = lists[j];
             int[] bj = bin[j];
-            int pos = 0;
-            while (pos < m) {
-                int b = bj[list[pos]];
-                while (pos < m && bj[list[pos]] == b) {
-                    int u = list[pos];
-                    addRow(totalLeft, u);
-                    for (int k = 0; k < p; k++) {
-                        int r = w.rank[u * p + k];
-                        left[k].add(r, reward, u * d, 1);
-                        right[k].add(r, reward, u * d, -1);
-                    }
-                    pos++;
-                }
-                if (pos == m) {
-                    break;
-                }
-                if (pos < minNodeSize || m - pos < minNodeSize) {
+            // Root candidates along j: sizes of their left sides and the left sides' reward sums.
+            int count = 0;
+            Arrays.fill(totalLeft, 0);
+            Arrays.fill(sw.candidateAt, 0, m + 1, -1);
+            for (int pos = 0; pos < m - 1; pos++) {
+                int u = list[pos];
+                addRow(totalLeft, u);
+                int size = pos + 1;
+                if (bj[u] == bj[list[pos + 1]] || size < minNodeSize || m - size < minNodeSize) {
                     continue;
                 }
+                System.arraycopy(totalLeft, 0, sw.leftTotals, count * d, d);
+                sw.candidateAt[size] = count;
+                sw.candidateSize[count] = size;
+                sw.candidateBin[count] = bj[u];
+                count++;
+            }
+            if (count == 0) {
+                continue;
+            }
+            Arrays.fill(sw.leftSplit, 0, count, Double.NEGATIVE_INFINITY);
+            Arrays.fill(sw.rightSplit, 0, count, Double.NEGATIVE_INFINITY);
+            for (int k = 0; k < p; k++) {
+                if (k == j && minNodeSize == 1) {
+                    splitsAlongRoot(list, m, j, w, sw);
+                    continue;
+                }
+                // Left sides: units in j's order.
+                tree.clear(w.bins[k]);
+                int lastBin = -1;
+                for (int pos = 0; pos < m - 1; pos++) {
+                    int u = list[pos];
+                    int r = w.rank[u * p + k];
+                    tree.add(r, reward, u * d, 1);
+                    lastBin = Math.max(lastBin, r);
+                    int c = sw.candidateAt[pos + 1];
+                    if (c >= 0) {
+                        System.arraycopy(sw.leftTotals, c * d, totalLeft, 0, d);
+                        double v = query(tree, totalLeft, lastBin);
+                        if (v > sw.leftSplit[c]) {
+                            sw.leftSplit[c] = v;
+                        }
+                    }
+                }
+                // Right sides: units in reverse order.
+                tree.clear(w.bins[k]);
+                lastBin = -1;
+                for (int pos = m - 1; pos > 0; pos--) {
+                    int u = list[pos];
+                    int r = w.rank[u * p + k];
+                    tree.add(r, reward, u * d, 1);
+                    lastBin = Math.max(lastBin, r);
+                    int c = sw.candidateAt[pos];
+                    if (c >= 0) {
+                        int at = c * d;
+                        for (int a = 0; a < d; a++) {
+                            totalRight[a] = total[a] - sw.leftTotals[at + a];
+                        }
+                        double v = query(tree, totalRight, lastBin);
+                        if (v > sw.rightSplit[c]) {
+                            sw.rightSplit[c] = v;
+                        }
+                    }
+                }
+            }
+            for (int c = 0; c < count; c++) {
+                int at = c * d;
                 for (int a = 0; a < d; a++) {
+                    totalLeft[a] = sw.leftTotals[at + a];
                     totalRight[a] = total[a] - totalLeft[a];
                 }
                 int la = argmax(totalLeft);
                 int ra = argmax(totalRight);
-                double leftValue = totalLeft[la];
-                double rightValue = totalRight[ra];
-                boolean leftLeaf = true;
-                boolean rightLeaf = true;
-                for (int k = 0; k < p; k++) {
-                    double v = left[k].bestSplit(totalLeft, minNodeSize);
-                    if (v > leftValue) {
-                        leftValue = v;
-                        leftLeaf = false;
-                    }
-                    v = right[k].bestSplit(totalRight, minNodeSize);
-                    if (v > rightValue) {
-                        rightValue = v;
-                        rightLeaf = false;
-                    }
-                }
+                boolean leftLeaf = !(sw.leftSplit[c] > totalLeft[la]);
+                boolean rightLeaf = !(sw.rightSplit[c] > totalRight[ra]);
                 if (leftLeaf && rightLeaf && la == ra) {
                     continue;
                 }
-                double v = leftValue + rightValue;
+                double v = (leftLeaf ? totalLeft[la] : sw.leftSplit[c]) + (rightLeaf ? totalRight[ra] : sw.rightSplit[c]);
                 if (v > bestValue) {
                     bestValue = v;
-                    best = new Choice(v, j, b, -1);
+                    best = new Choice(v, j, sw.candidateBin[c], -1);
                 }
             }
         }
         return best;
     }
 
-    /** Compressed bin ranks of the node's units, and cumulative sums and counts over those bins, per feature. */
+    /**
+     * The splits along the root feature j itself, for a minimum node size of 1: units arrive in bin order, so the
+     * largest and smallest prefix sums of Γ_a − Γ_b over boundaries inside each side are running values, with no
+     * tree. The boundary after a side's last bin (its full sum) is never a split, as in the tree query.
+     */
+    private void splitsAlongRoot(int[] list, int m, int j, Workspace w, Sweep sw) {
+        int pairs = d * (d - 1) / 2;
+        double[] full = sw.full;
+        double[] high = sw.high;
+        double[] low = sw.low;
+        double[] delta = sw.delta;
+        // Left sides grow at their high end: the old full sum becomes a boundary when a new bin starts.
+        Arrays.fill(full, 0, pairs, 0);
+        Arrays.fill(high, 0, pairs, Double.NEGATIVE_INFINITY);
+        Arrays.fill(low, 0, pairs, Double.POSITIVE_INFINITY);
+        int lastBin = -1;
+        for (int pos = 0; pos < m - 1; pos++) {
+            int u = list[pos];
+            int r = w.rank[u * p + j];
+            pairDeltas(u, delta);
+            boolean newBin = r != lastBin && lastBin >= 0;
+            for (int q = 0; q < pairs; q++) {
+                if (newBin) {
+                    high[q] = Math.max(high[q], full[q]);
+                    low[q] = Math.min(low[q], full[q]);
+                }
+                full[q] += delta[q];
+            }
+            lastBin = r;
+            int c = sw.candidateAt[pos + 1];
+            if (c >= 0) {
+                double v = pairValue(sw.leftTotals, c * d, null, high, low);
+                if (v > sw.leftSplit[c]) {
+                    sw.leftSplit[c] = v;
+                }
+            }
+        }
+        // Right sides grow at their low end: every boundary's prefix gains the unit, and a new bin adds one.
+        Arrays.fill(high, 0, pairs, Double.NEGATIVE_INFINITY);
+        Arrays.fill(low, 0, pairs, Double.POSITIVE_INFINITY);
+        int firstBin = -1;
+        for (int pos = m - 1; pos > 0; pos--) {
+            int u = list[pos];
+            int r = w.rank[u * p + j];
+            pairDeltas(u, delta);
+            boolean newBin = r != firstBin && firstBin >= 0;
+            for (int q = 0; q < pairs; q++) {
+                double h = high[q] + delta[q];
+                double l = low[q] + delta[q];
+                high[q] = newBin ? Math.max(h, delta[q]) : h;
+                low[q] = newBin ? Math.min(l, delta[q]) : l;
+            }
+            firstBin = r;
+            int c = sw.candidateAt[pos];
+            if (c >= 0) {
+                double v = pairValue(sw.leftTotals, c * d, w.total, high, low);
+                if (v > sw.rightSplit[c]) {
+                    sw.rightSplit[c] = v;
+                }
+            }
+        }
+    }
+
+    /** Γ[u,a] − Γ[u,b] for the pairs a < b, in MaxPrefixTree's order. */
+    private void pairDeltas(int u, double[] delta) {
+        int base = u * d;
+        int q = 0;
+        for (int a = 0; a < d; a++) {
+            for (int b = a + 1; b < d; b++) {
+                delta[q++] = reward[base + a] - reward[base + b];
+            }
+        }
+    }
+
+    /**
+     * Best two-action split value max over a &lt; b of T_b + high_ab and T_a − low_ab, where T is sums[at..at+d)
+     * or, when node is given, node minus those sums (the right side of a candidate stored by its left sums).
+     */
+    private double pairValue(double[] sums, int at, double[] node, double[] high, double[] low) {
+        double value = Double.NEGATIVE_INFINITY;
+        int q = 0;
+        for (int a = 0; a < d; a++) {
+            double ta = node == null ? sums[at + a] : node[a] - sums[at + a];
+            for (int b = a + 1; b < d; b++) {
+                double tb = node == null ? sums[at + b] : node[b] - sums[at + b];
+                value = Math.max(value, Math.max(tb + high[q], ta - low[q]));
+                q++;
+            }
+        }
+        return value;
+    }
+
+    /** Best split of the tree's units with at least minNodeSize on each side; lastBin is their highest bin. */
+    private double query(MaxPrefixTree tree, double[] sideTotal, int lastBin) {
+        return minNodeSize == 1 ? tree.bestSplitBelow(sideTotal, lastBin) : tree.bestSplit(sideTotal, minNodeSize);
+    }
+
+    /** Compressed bin ranks of the node's units, and reward sums and counts per compressed bin, per feature. */
     private void prepare(int[][] lists, Workspace w) {
         for (int k = 0; k < p; k++) {
             int[] list = lists[k];
             int[] bk = bin[k];
             int[] rank = w.rank;
-            double[] cum = w.nodeCum[k];
+            double[] sums = w.nodeBins[k];
             int[] count = w.nodeCount[k];
             int r = -1;
             int previous = -1;
@@ -544,17 +682,14 @@ final class ExactSearch {
                 if (b != previous) {
                     r++;
                     previous = b;
-                    Arrays.fill(cum, r * d, r * d + d, 0);
-                    count[r] = r == 0 ? 0 : count[r - 1];
-                    if (r > 0) {
-                        System.arraycopy(cum, (r - 1) * d, cum, r * d, d);
-                    }
+                    Arrays.fill(sums, r * d, r * d + d, 0);
+                    count[r] = 0;
                 }
                 rank[u * p + k] = r;
                 int base = u * d;
                 int at = r * d;
                 for (int a = 0; a < d; a++) {
-                    cum[at + a] += reward[base + a];
+                    sums[at + a] += reward[base + a];
                 }
                 count[r]++;
             }
@@ -562,87 +697,15 @@ final class ExactSearch {
         }
     }
 
-    /**
-     * Best depth-≤1 value of the current left side (totalLeft, per-bin sums in w.left) and of the right side
-     * (node minus left). Returns {leftValue, leftCode, rightValue, rightCode}, where a code is -(action + 1) for
-     * a leaf and 1 for a split.
-     */
-    private double[] bestSplitsOfSides(Workspace w, int nLeft, int nRight) {
-        double[] totalLeft = w.totalLeft;
-        double[] totalRight = w.totalRight;
-        int la0 = argmax(totalLeft);
-        int ra0 = argmax(totalRight);
-        double leftValue = totalLeft[la0];
-        double leftCode = -(la0 + 1);
-        double rightValue = totalRight[ra0];
-        double rightCode = -(ra0 + 1);
-        double[] prefix = w.prefix;
-        int mns = minNodeSize;
+    /** Best depth-≤1 value of the current left side (per-bin sums in w.left) and of the right side (node minus left). */
+    private TwoSideSplits.Best bestSplitsOfSides(Workspace w, int nLeft, int nRight) {
+        TwoSideSplits.Best sides = w.sides;
+        sides.reset(w.totalLeft, w.totalRight);
         for (int k = 0; k < p; k++) {
-            double[] leftK = w.left[k];
-            int[] leftCountK = w.leftCount[k];
-            double[] cum = w.nodeCum[k];
-            int[] count = w.nodeCount[k];
-            int bins = w.bins[k];
-            Arrays.fill(prefix, 0);
-            int countLeft = 0;
-            for (int r = 0; r < bins - 1; r++) {
-                int at = r * d;
-                int inBin = leftCountK[r];
-                countLeft += inBin;
-                int countRightBin = count[r] - (r == 0 ? 0 : count[r - 1]) - inBin;
-                int countRight = count[r] - countLeft;
-                boolean splitLeft = inBin > 0 && countLeft >= mns && nLeft - countLeft >= mns;
-                boolean splitRight = countRightBin > 0 && countRight >= mns && nRight - countRight >= mns;
-                if (!splitLeft && !splitRight) {
-                    for (int a = 0; a < d; a++) {
-                        prefix[a] += leftK[at + a];
-                    }
-                    continue;
-                }
-                // One pass over actions: the best action on each of the four sides, lowest index on ties.
-                double bestLl = Double.NEGATIVE_INFINITY;
-                double bestLr = Double.NEGATIVE_INFINITY;
-                double bestRl = Double.NEGATIVE_INFINITY;
-                double bestRr = Double.NEGATIVE_INFINITY;
-                int aLl = -1;
-                int aLr = -1;
-                int aRl = -1;
-                int aRr = -1;
-                for (int a = 0; a < d; a++) {
-                    double ll = prefix[a] + leftK[at + a];
-                    prefix[a] = ll;
-                    double lr = totalLeft[a] - ll;
-                    double rl = cum[at + a] - ll;
-                    double rr = totalRight[a] - rl;
-                    if (ll > bestLl) {
-                        bestLl = ll;
-                        aLl = a;
-                    }
-                    if (lr > bestLr) {
-                        bestLr = lr;
-                        aLr = a;
-                    }
-                    if (rl > bestRl) {
-                        bestRl = rl;
-                        aRl = a;
-                    }
-                    if (rr > bestRr) {
-                        bestRr = rr;
-                        aRr = a;
-                    }
-                }
-                if (splitLeft && aLl != aLr && bestLl + bestLr > leftValue) {
-                    leftValue = bestLl + bestLr;
-                    leftCode = 1;
-                }
-                if (splitRight && aRl != aRr && bestRl + bestRr > rightValue) {
-                    rightValue = bestRl + bestRr;
-                    rightCode = 1;
-                }
-            }
+            TwoSideSplits.refine(w.left[k], w.leftCount[k], w.nodeBins[k], w.nodeCount[k], w.bins[k], d, w.totalLeft,
+                    w.totalRight, nLeft, nRight, minNodeSize, sides);
         }
-        return new double[] {leftValue, leftCode, rightValue, rightCode};
+        return sides;
     }
 
     /** Depth 3: every root candidate, with the depth-2 search on both sides. */
@@ -809,14 +872,79 @@ final class ExactSearch {
 
         private void evaluate(Candidates c, int k) {
             int[][][] parts = partition(lists, c.j, c.bins[k]);
-            Choice left = best2(parts[0], w, 0, p, true);
-            Choice right = best2(parts[1], w, 0, p, true);
+            // The smaller side first: with it known exactly, the other side's bound from evaluated neighbours may
+            // already rule the candidate out, and the other side's stored value is then that bound, which keeps
+            // later bounds valid.
+            boolean leftFirst = c.size[k] <= m - c.size[k];
+            Choice first = best2(parts[leftFirst ? 0 : 1], w, 0, p, true);
+            double otherBound = leftFirst ? rightBound(c, k) : leftBound(c, k);
+            if (first.value + otherBound < incumbent.get() - margin) {
+                c.leftValue[k] = leftFirst ? first.value : otherBound;
+                c.rightValue[k] = leftFirst ? otherBound : first.value;
+                c.total[k] = Double.NEGATIVE_INFINITY;
+                c.done[k] = true;
+                return;
+            }
+            Choice second = best2(parts[leftFirst ? 1 : 0], w, 0, p, true);
+            Choice left = leftFirst ? first : second;
+            Choice right = leftFirst ? second : first;
             c.leftValue[k] = left.value;
             c.rightValue[k] = right.value;
             boolean sameLeaf = left.leaf() && right.leaf() && left.action == right.action;
             c.total[k] = sameLeaf ? Double.NEGATIVE_INFINITY : left.value + right.value;
             c.done[k] = true;
             incumbent.offer(c.total[k]);
+        }
+
+        /**
+         * Upper bound on the depth-2 value of candidate k's right side from the nearest evaluated candidates:
+         * a smaller left side a has a right side that contains k's (rewards shifted to be ≥ 0 make the optimum
+         * grow with the units), and with a minimum node size of 1 a larger left side b has a right side contained
+         * in k's, which can gain at most Σ max_a Γ over the units between.
+         */
+        private double rightBound(Candidates c, int k) {
+            double bound = Double.POSITIVE_INFINITY;
+            int a = previousDone(c, k);
+            if (a >= 0) {
+                bound = c.rightValue[a] + (c.shift[c.size[k]] - c.shift[c.size[a]]);
+            }
+            int b = nextDone(c, k);
+            if (minNodeSize == 1 && b >= 0) {
+                bound = Math.min(bound, c.rightValue[b] + (c.best1[c.size[b]] - c.best1[c.size[k]]));
+            }
+            return bound;
+        }
+
+        /** The mirror of {@link #rightBound}: a larger left side contains k's, a smaller one is contained in it. */
+        private double leftBound(Candidates c, int k) {
+            double bound = Double.POSITIVE_INFINITY;
+            int b = nextDone(c, k);
+            if (b >= 0) {
+                bound = c.leftValue[b] + (c.shift[c.size[b]] - c.shift[c.size[k]]);
+            }
+            int a = previousDone(c, k);
+            if (minNodeSize == 1 && a >= 0) {
+                bound = Math.min(bound, c.leftValue[a] + (c.best1[c.size[k]] - c.best1[c.size[a]]));
+            }
+            return bound;
+        }
+
+        private static int previousDone(Candidates c, int k) {
+            for (int a = k - 1; a >= 0; a--) {
+                if (c.done[a]) {
+                    return a;
+                }
+            }
+            return -1;
+        }
+
+        private static int nextDone(Candidates c, int k) {
+            for (int b = k + 1; b < c.count; b++) {
+                if (c.done[b]) {
+                    return b;
+                }
+            }
+            return -1;
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * in j's order; for every pair of features (k, l) it keeps the left side's reward sums per (bin of k, bin of l), so
  * the best depth-2 tree of either side is read off these histograms without touching the units again. Cost per
  * root feature: p²·m·d to update the histograms plus, per root candidate, two passes over Σ_k B_k·Σ_l B_l·d cells;
- * memory 3·Σ_k Σ_l B_k·B_l·d doubles. Same candidates, admissibility and tie rules as {@link ExactSearch}.
+ * memory 2·Σ_k Σ_l B_k·B_l·d doubles (the right side is read as node minus left). Same candidates, admissibility and tie rules as {@link ExactSearch}.
  */
 final class HistogramDepthThree {
 
@@ -21,8 +21,6 @@ final class HistogramDepthThree {
     private final int[][][] nodeC;
     private final double[][][] leftH;
     private final int[][][] leftC;
-    private final double[][][] rightH;
-    private final int[][][] rightC;
     private final double[][] node1; // [k][rk * d + a]
     private final int[][] node1C;
     private final double[][] left1;
@@ -34,6 +32,9 @@ final class HistogramDepthThree {
     private final double[] total;
     private final double[] totalLeft;
     private final double[] totalRight;
+    private final double[] totalA; // scratch of depthTwo: the part of a side with k-bin ≤ u
+    private final double[] totalB;
+    private final TwoSideSplits.Best sides;
 
     /** Memory in doubles that the histograms of a node with these bin counts need. */
     static long cells(int[] bins, int d) {
@@ -43,7 +44,7 @@ final class HistogramDepthThree {
                 sum += (long) k * l * d;
             }
         }
-        return 3 * sum;
+        return 2 * sum;
     }
 
     HistogramDepthThree(ExactSearch search, int[][] lists, int[] rank, int[] bins) {
@@ -57,8 +58,6 @@ final class HistogramDepthThree {
         nodeC = new int[p][p][];
         leftH = new double[p][p][];
         leftC = new int[p][p][];
-        rightH = new double[p][p][];
-        rightC = new int[p][p][];
         node1 = new double[p][];
         node1C = new int[p][];
         left1 = new double[p][];
@@ -81,13 +80,14 @@ final class HistogramDepthThree {
                 nodeC[k][l] = new int[bins[k] * bins[l]];
                 leftH[k][l] = new double[bins[k] * bins[l] * d];
                 leftC[k][l] = new int[bins[k] * bins[l]];
-                rightH[k][l] = new double[bins[k] * bins[l] * d];
-                rightC[k][l] = new int[bins[k] * bins[l]];
             }
         }
         total = new double[d];
         totalLeft = new double[d];
         totalRight = new double[d];
+        totalA = new double[d];
+        totalB = new double[d];
+        sides = new TwoSideSplits.Best(d);
         for (int u : lists[0]) {
             add(u, nodeH, nodeC, node1, node1C, total);
         }
@@ -153,11 +153,11 @@ final class HistogramDepthThree {
                 if (pos < mns || m - pos < mns) {
                     continue;
                 }
-                depthTwo(leftH, leftC, left1, left1C, totalLeft, pos, result);
+                depthTwo(leftH, leftC, null, null, left1, left1C, totalLeft, pos, result);
                 double leftValue = result[0];
                 double leftCode = result[1];
                 subtractRight();
-                depthTwo(rightH, rightC, right1, right1C, totalRight, m - pos, result);
+                depthTwo(nodeH, nodeC, leftH, leftC, right1, right1C, totalRight, m - pos, result);
                 if (leftCode < 0 && result[1] < 0 && leftCode == result[1]) {
                     continue;
                 }
@@ -188,20 +188,6 @@ final class HistogramDepthThree {
             for (int i = 0; i < r1c.length; i++) {
                 r1c[i] = n1c[i] - l1c[i];
             }
-            for (int l = 0; l < p; l++) {
-                double[] nh = nodeH[k][l];
-                double[] lh = leftH[k][l];
-                double[] rh = rightH[k][l];
-                for (int i = 0; i < rh.length; i++) {
-                    rh[i] = nh[i] - lh[i];
-                }
-                int[] nc = nodeC[k][l];
-                int[] lc = leftC[k][l];
-                int[] rc = rightC[k][l];
-                for (int i = 0; i < rc.length; i++) {
-                    rc[i] = nc[i] - lc[i];
-                }
-            }
         }
     }
 
@@ -209,13 +195,12 @@ final class HistogramDepthThree {
      * Best depth-≤2 value of the side described by the histograms; writes {value, code} into out, where code is
      * -(action + 1) for a leaf and 1 for a split.
      */
-    private void depthTwo(double[][][] h, int[][][] c, double[][] h1, int[][] c1, double[] t, int size, double[] out) {
+    private void depthTwo(double[][][] h, int[][][] c, double[][][] minusH, int[][][] minusC, double[][] h1, int[][] c1,
+            double[] t, int size, double[] out) {
         int leafAction = argmax(t);
         double best = t[leafAction];
         double code = -(leafAction + 1);
         if (size >= 2 * mns) {
-            double[] totalA = new double[d];
-            double[] totalB = new double[d];
             for (int k = 0; k < p; k++) {
                 int bk = bins[k];
                 Arrays.fill(totalA, 0);
@@ -237,12 +222,24 @@ final class HistogramDepthThree {
                         double[] row = rowA[l];
                         int[] rowC = rowAC[l];
                         int from = u * bl;
-                        for (int r = 0; r < bl; r++) {
-                            rowC[r] += ckl[from + r];
-                        }
                         int at = from * d;
-                        for (int i = 0; i < bl * d; i++) {
-                            row[i] += hkl[at + i];
+                        if (minusH == null) {
+                            for (int r = 0; r < bl; r++) {
+                                rowC[r] += ckl[from + r];
+                            }
+                            for (int i = 0; i < bl * d; i++) {
+                                row[i] += hkl[at + i];
+                            }
+                        } else {
+                            // The right side's cells are the node's minus the left side's, read on the fly.
+                            int[] mc = minusC[k][l];
+                            double[] mh = minusH[k][l];
+                            for (int r = 0; r < bl; r++) {
+                                rowC[r] += ckl[from + r] - mc[from + r];
+                            }
+                            for (int i = 0; i < bl * d; i++) {
+                                row[i] += hkl[at + i] - mh[at + i];
+                            }
                         }
                     }
                     int countB = size - countA;
@@ -252,11 +249,15 @@ final class HistogramDepthThree {
                     for (int a = 0; a < d; a++) {
                         totalB[a] = t[a] - totalA[a];
                     }
-                    double[] a1 = depthOne(h1, c1, totalA, totalB, countA, countB);
-                    if (a1[1] < 0 && a1[3] < 0 && a1[1] == a1[3]) {
+                    sides.reset(totalA, totalB);
+                    for (int l = 0; l < p; l++) {
+                        TwoSideSplits.refine(rowA[l], rowAC[l], h1[l], c1[l], bins[l], d, totalA, totalB, countA,
+                                countB, mns, sides);
+                    }
+                    if (sides.leafA >= 0 && sides.leafA == sides.leafB) {
                         continue;
                     }
-                    double v = a1[0] + a1[2];
+                    double v = sides.valueA + sides.valueB;
                     if (v > best) {
                         best = v;
                         code = 1;
@@ -266,91 +267,6 @@ final class HistogramDepthThree {
         }
         out[0] = best;
         out[1] = code;
-    }
-
-    /**
-     * Best depth-≤1 values of A (rows rowA: the side's units with k-bin ≤ u) and B (the rest of the side).
-     * Returns {valueA, codeA, valueB, codeB}.
-     */
-    private double[] depthOne(double[][] h1, int[][] c1, double[] totalA, double[] totalB, int countA, int countB) {
-        int la = argmax(totalA);
-        int lb = argmax(totalB);
-        double valueA = totalA[la];
-        double codeA = -(la + 1);
-        double valueB = totalB[lb];
-        double codeB = -(lb + 1);
-        double[] prefixA = new double[d];
-        double[] prefixB = new double[d];
-        for (int l = 0; l < p; l++) {
-            int bl = bins[l];
-            double[] row = rowA[l];
-            int[] rowC = rowAC[l];
-            double[] col = h1[l];
-            int[] colC = c1[l];
-            Arrays.fill(prefixA, 0);
-            Arrays.fill(prefixB, 0);
-            int cA = 0;
-            int cB = 0;
-            for (int r = 0; r < bl - 1; r++) {
-                int inA = rowC[r];
-                int inB = colC[r] - inA;
-                cA += inA;
-                cB += inB;
-                boolean splitA = inA > 0 && cA >= mns && countA - cA >= mns;
-                boolean splitB = inB > 0 && cB >= mns && countB - cB >= mns;
-                int at = r * d;
-                if (!splitA && !splitB) {
-                    for (int a = 0; a < d; a++) {
-                        double ra = row[at + a];
-                        prefixA[a] += ra;
-                        prefixB[a] += col[at + a] - ra;
-                    }
-                    continue;
-                }
-                double bestAl = Double.NEGATIVE_INFINITY;
-                double bestAr = Double.NEGATIVE_INFINITY;
-                double bestBl = Double.NEGATIVE_INFINITY;
-                double bestBr = Double.NEGATIVE_INFINITY;
-                int aAl = -1;
-                int aAr = -1;
-                int aBl = -1;
-                int aBr = -1;
-                for (int a = 0; a < d; a++) {
-                    double ra = row[at + a];
-                    double al = prefixA[a] + ra;
-                    prefixA[a] = al;
-                    double bl2 = prefixB[a] + (col[at + a] - ra);
-                    prefixB[a] = bl2;
-                    double ar = totalA[a] - al;
-                    double br = totalB[a] - bl2;
-                    if (al > bestAl) {
-                        bestAl = al;
-                        aAl = a;
-                    }
-                    if (ar > bestAr) {
-                        bestAr = ar;
-                        aAr = a;
-                    }
-                    if (bl2 > bestBl) {
-                        bestBl = bl2;
-                        aBl = a;
-                    }
-                    if (br > bestBr) {
-                        bestBr = br;
-                        aBr = a;
-                    }
-                }
-                if (splitA && aAl != aAr && bestAl + bestAr > valueA) {
-                    valueA = bestAl + bestAr;
-                    codeA = 1;
-                }
-                if (splitB && aBl != aBr && bestBl + bestBr > valueB) {
-                    valueB = bestBl + bestBr;
-                    codeB = 1;
-                }
-            }
-        }
-        return new double[] {valueA, codeA, valueB, codeB};
     }
 
     private static int argmax(double[] v) {

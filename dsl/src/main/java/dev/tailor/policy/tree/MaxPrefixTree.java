@@ -3,29 +3,37 @@ package dev.tailor.policy.tree;
 import java.util.Arrays;
 
 /**
- * For one side of a split and one feature: a segment tree over the feature's bins that keeps, for every ordered
- * pair of actions (a, b) with a ≠ b, the sums of Γ[i,a] − Γ[i,b] per bin and the best prefix sum. The best
- * depth-1 split of the side along the feature is then max over (a, b) of T_b + max_t Σ_{bins ≤ t}(Γ_a − Γ_b):
- * left gets a, right gets b. Adding or removing a unit costs O(d²·log B); a query costs O(d²·log B).
+ * For one side of a split and one feature: a segment tree over the feature's bins that keeps, for every pair of
+ * actions a &lt; b, the sums of Γ[i,a] − Γ[i,b] per bin and the largest and smallest prefix sums. The best depth-1
+ * split of the side along the feature is max over a &lt; b of T_b + max_t P_ab(t) (left gets a, right b) and
+ * T_a − min_t P_ab(t) (left gets b, right a), where P_ab(t) = Σ_{bins ≤ t}(Γ_a − Γ_b). Storing one pair for both
+ * orders is exact: negation commutes with rounded addition. Adding or removing a unit costs O(d²·log B); a query
+ * costs O(d²·log B). With a minimum node size of 1 the search only adds units and queries with
+ * {@link #bestSplitBelow}, which needs no unit counts.
  */
 final class MaxPrefixTree {
 
     private final int d;
-    private final int pairs;
+    private final int pairs; // d(d-1)/2
     private final int capacity; // leaves allocated, a power of two ≥ the feature's bins
     private int size; // leaves in use for the current node, a power of two ≥ its bins
     private final double[] sum; // [node * pairs + q]
-    private final double[] best; // best prefix within the node's range, over prefixes ending at each bin
+    private final double[] highest; // largest prefix sum within the node's range, over prefixes ending at each bin
+    private final double[] lowest; // smallest such prefix sum
     private final int[] count;
+    private final boolean counting;
     private final double[] delta;
     private final double[] prefix;
-    private final double[] result;
+    private final double[] high;
+    private final double[] low;
     private final int[] leftNodes = new int[64];
     private final int[] rightNodes = new int[64];
 
-    MaxPrefixTree(int maxBins, int d) {
+    /** Without counting (only {@link #bestSplitBelow} then works), adding a unit skips the per-level counts. */
+    MaxPrefixTree(int maxBins, int d, boolean counting) {
+        this.counting = counting;
         this.d = d;
-        this.pairs = d * (d - 1);
+        this.pairs = d * (d - 1) / 2;
         int s = 1;
         while (s < Math.max(1, maxBins)) {
             s <<= 1;
@@ -33,11 +41,13 @@ final class MaxPrefixTree {
         this.capacity = s;
         this.size = s;
         this.sum = new double[2 * s * pairs];
-        this.best = new double[2 * s * pairs];
+        this.highest = new double[2 * s * pairs];
+        this.lowest = new double[2 * s * pairs];
         this.count = new int[2 * s];
         this.delta = new double[pairs];
         this.prefix = new double[pairs];
-        this.result = new double[pairs];
+        this.high = new double[pairs];
+        this.low = new double[pairs];
     }
 
     /** Empties the tree for a node with {@code bins} bins (≤ the feature's bins); only that part is cleared. */
@@ -48,7 +58,8 @@ final class MaxPrefixTree {
         }
         size = Math.min(s, capacity);
         Arrays.fill(sum, 0, 2 * size * pairs, 0);
-        Arrays.fill(best, 0, 2 * size * pairs, 0);
+        Arrays.fill(highest, 0, 2 * size * pairs, 0);
+        Arrays.fill(lowest, 0, 2 * size * pairs, 0);
         Arrays.fill(count, 0, 2 * size, 0);
     }
 
@@ -56,39 +67,38 @@ final class MaxPrefixTree {
     void add(int bin, double[] reward, int base, int sign) {
         int q = 0;
         for (int a = 0; a < d; a++) {
-            for (int b = 0; b < d; b++) {
-                if (a != b) {
-                    delta[q++] = sign * (reward[base + a] - reward[base + b]);
-                }
+            for (int b = a + 1; b < d; b++) {
+                delta[q++] = sign * (reward[base + a] - reward[base + b]);
             }
         }
         int node = size + bin;
         int at = node * pairs;
         for (q = 0; q < pairs; q++) {
-            sum[at + q] += delta[q];
-            best[at + q] = sum[at + q];
+            double v = sum[at + q] + delta[q];
+            sum[at + q] = v;
+            highest[at + q] = v;
+            lowest[at + q] = v;
         }
         count[node] += sign;
+        int leaf = node;
         node >>= 1;
         while (node >= 1) {
-            int left = 2 * node;
-            int right = left + 1;
             int n0 = node * pairs;
-            int l0 = left * pairs;
-            int r0 = right * pairs;
+            int l0 = 2 * node * pairs;
+            int r0 = l0 + pairs;
             for (q = 0; q < pairs; q++) {
                 double sl = sum[l0 + q];
                 sum[n0 + q] = sl + sum[r0 + q];
-                best[n0 + q] = Math.max(best[l0 + q], sl + best[r0 + q]);
+                highest[n0 + q] = Math.max(highest[l0 + q], sl + highest[r0 + q]);
+                lowest[n0 + q] = Math.min(lowest[l0 + q], sl + lowest[r0 + q]);
             }
-            count[node] = count[left] + count[right];
             node >>= 1;
         }
-    }
-
-    /** Units in the tree. */
-    int units() {
-        return count[1];
+        if (counting) {
+            for (node = leaf >> 1; node >= 1; node >>= 1) {
+                count[node] = count[2 * node] + count[2 * node + 1];
+            }
+        }
     }
 
     /** The bin holding the t-th unit in bin order (t is 1-based). */
@@ -126,19 +136,37 @@ final class MaxPrefixTree {
         int r = size + lo;
         while (l < r) {
             if ((l & 1) == 1) {
-                addSum(prefix, l++);
+                addSum(l++);
             }
             if ((r & 1) == 1) {
-                addSum(prefix, --r);
+                addSum(--r);
             }
             l >>= 1;
             r >>= 1;
         }
-        // Nodes covering [lo, hi], left to right.
+        return scan(total, lo, hi + 1);
+    }
+
+    /**
+     * Best value of a split into two actions at a boundary after bins 0..lastBin-1, for a tree whose units all
+     * lie in bins ≤ lastBin and that never had a unit removed. Prefixes ending before the first occupied bin sum
+     * to exactly zero and give total[b] ≤ the leaf, so with a minimum node size of 1 they need no exclusion; the
+     * full prefix is excluded because its rounded sum could exceed the leaf.
+     */
+    double bestSplitBelow(double[] total, int lastBin) {
+        if (lastBin <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        Arrays.fill(prefix, 0);
+        return scan(total, 0, lastBin);
+    }
+
+    /** Best split over prefixes ending at bins [from, to), given the sums over bins [0, from) in prefix. */
+    private double scan(double[] total, int from, int to) {
         int nl = 0;
         int nr = 0;
-        l = size + lo;
-        r = size + hi + 1;
+        int l = size + from;
+        int r = size + to;
         while (l < r) {
             if ((l & 1) == 1) {
                 leftNodes[nl++] = l++;
@@ -149,32 +177,33 @@ final class MaxPrefixTree {
             l >>= 1;
             r >>= 1;
         }
-        Arrays.fill(result, Double.NEGATIVE_INFINITY);
+        Arrays.fill(high, Double.NEGATIVE_INFINITY);
+        Arrays.fill(low, Double.POSITIVE_INFINITY);
         for (int i = 0; i < nl + nr; i++) {
             int node = i < nl ? leftNodes[i] : rightNodes[nr - 1 - (i - nl)];
             int at = node * pairs;
             for (int q = 0; q < pairs; q++) {
-                result[q] = Math.max(result[q], prefix[q] + best[at + q]);
+                high[q] = Math.max(high[q], prefix[q] + highest[at + q]);
+                low[q] = Math.min(low[q], prefix[q] + lowest[at + q]);
                 prefix[q] += sum[at + q];
             }
         }
         double value = Double.NEGATIVE_INFINITY;
         int q = 0;
         for (int a = 0; a < d; a++) {
-            for (int b = 0; b < d; b++) {
-                if (a != b) {
-                    value = Math.max(value, total[b] + result[q]);
-                    q++;
-                }
+            for (int b = a + 1; b < d; b++) {
+                value = Math.max(value, total[b] + high[q]);
+                value = Math.max(value, total[a] - low[q]);
+                q++;
             }
         }
         return value;
     }
 
-    private void addSum(double[] into, int node) {
+    private void addSum(int node) {
         int at = node * pairs;
         for (int q = 0; q < pairs; q++) {
-            into[q] += sum[at + q];
+            prefix[q] += sum[at + q];
         }
     }
 }

@@ -13,11 +13,13 @@ import tech.tablesaw.api.Table;
  * bins and few actions); depth 3 costs about p³·n·d + C·(p·B)²·d when features have few bins (up to 128 MB of
  * histograms per thread), and otherwise a depth-2 search on both sides of every root candidate that a bound cannot
  * rule out, which on continuous features grows roughly like n² to n³ depending on how well the bound prunes.
- * Measured (CPU seconds, one fit): depth 2, n = 50,000, p = 10, d = 17, split step 100: 4; depth 3, n = 50,000,
- * p = 5 with 50 values each, d = 3: 3; depth 3, n = 3,870, five ENERGY-like covariates (two continuous), d = 3,
- * every split: 16; the same with five continuous covariates: 133. For continuous features at depth 3 a
- * {@link #splitStep(int)} of about n/100 (~100 bins per feature) takes about a second at n = 3,870; for deeper
- * trees use {@link GraftedTree} or {@link HybridTree}.
+ * Measured (CPU seconds, one fit, one thread, on a shared machine): depth 2, n = 50,000, p = 10, d = 17, split
+ * step 100: 4; depth 3, n = 50,000, p = 5 with 50 values each, d = 3: 2–3; the same with p = 10, d = 17: 28;
+ * depth 3, n = 3,870, five ENERGY-like covariates (two continuous), d = 3, every split: 7; the same with five
+ * continuous covariates: 22. {@link #threads(int)} splits root features over threads (about the same CPU, less
+ * wall time on an idle machine). For continuous features at depth 3 a {@link #splitStep(int)} of about n/100
+ * (~100 bins per feature) takes about a second at n = 3,870; for deeper trees use {@link GraftedTree} or
+ * {@link HybridTree}.
  *
  * @param depth       maximum depth, 1..3
  * @param splitStep   consider only every splitStep-th boundary of each feature's sorted values (1 = all); the

@@ -3,13 +3,20 @@ package dev.tailor.policy.tree;
 import java.util.SplittableRandom;
 
 /**
- * Not a test: times the exact search on the three target shapes. Run by hand after
- * {@code ./mvnw -o -pl dsl test-compile}:
- * {@code java -cp dsl/target/classes:dsl/target/test-classes:<dependency classpath>
- * dev.tailor.policy.tree.PolicyTreeTiming [threads] [case...]} with cases {@code depth2}, {@code depth3binned},
- * {@code depth3binned10}, {@code depth3energy}, {@code depth3energyStep}, {@code depth3energy1000},
- * {@code depth3energy1500}, {@code depth3continuous}, {@code grafted} (default: the first three targets). Data are synthetic: covariates as described per case, rewards
- * Γ[i,a] = a small effect of the covariates plus N(0,1) noise.
+ * Not a test: times the exact search on the target shapes and prints wall and process CPU seconds (CPU is the
+ * figure to compare on a shared machine). Run by hand:
+ * <pre>
+ * ./mvnw -q -B -o -pl dsl test-compile
+ * ./mvnw -q -B -o -pl dsl dependency:build-classpath -Dmdep.outputFile=/tmp/cp
+ * java -cp dsl/target/classes:dsl/target/test-classes:$(cat /tmp/cp) dev.tailor.policy.tree.PolicyTreeTiming \
+ *     [threads] [case...]
+ * </pre>
+ * Cases: {@code depth2}, {@code depth3binned}, {@code depth3binned10}, {@code depth3binned10small},
+ * {@code depth3energy}, {@code depth3energyStep}, {@code depth3energy1000}, {@code depth3energy1500},
+ * {@code depth3continuous}, {@code depth3continuous1500}, {@code grafted} (default: depth2, depth3binned,
+ * depth3energy). The issue's targets are depth2, depth3binned10 and depth3continuous (with depth3binned and
+ * depth3energy alongside). Data are synthetic: covariates as described per case, rewards Γ[i,a] = a small effect
+ * of the covariates plus N(0,1) noise.
  */
 final class PolicyTreeTiming {
 
@@ -28,6 +35,8 @@ final class PolicyTreeTiming {
                         problem(50_000, 5, 3, 50, 2L), PolicyTree.spec().depth(3).threads(threads));
                 case "depth3binned10" -> run("depth 3, n = 50,000, p = 10 with 50 distinct values, 17 actions",
                         problem(50_000, 10, 17, 50, 2L), PolicyTree.spec().depth(3).threads(threads));
+                case "depth3binned10small" -> run("depth 3, n = 10,000, p = 10 with 50 distinct values, 17 actions",
+                        problem(10_000, 10, 17, 50, 2L), PolicyTree.spec().depth(3).threads(threads));
                 case "depth3energy" -> run("depth 3, n = 3,870, 5 ENERGY-like covariates, 3 actions, every split",
                         energy(3_870, 3L), PolicyTree.spec().depth(3).threads(threads));
                 case "depth3energyStep" -> run("depth 3, n = 3,870, 5 ENERGY-like covariates, 3 actions, split step 39",
@@ -47,6 +56,8 @@ final class PolicyTreeTiming {
                 }
                 case "depth3continuous" -> run("depth 3, n = 3,870, 5 continuous covariates, 3 actions, every split",
                         problem(3_870, 5, 3, 0, 4L), PolicyTree.spec().depth(3).threads(threads));
+                case "depth3continuous1500" -> run("depth 3, n = 1,500, 5 continuous covariates, 3 actions, every split",
+                        problem(1_500, 5, 3, 0, 4L), PolicyTree.spec().depth(3).threads(threads));
                 default -> throw new IllegalArgumentException("unknown case " + name);
             }
         }
